@@ -1,0 +1,91 @@
+package dev.tipflood.loadgen.gatling;
+
+import dev.tipflood.loadgen.client.RetryDecider;
+import dev.tipflood.loadgen.measure.ClientLogs;
+import dev.tipflood.loadgen.measure.ClientRecorder;
+import dev.tipflood.loadgen.measure.ProgressCounters;
+import dev.tipflood.loadgen.measure.TimeSource;
+import dev.tipflood.loadgen.plan.LoadPlan;
+import dev.tipflood.loadgen.plan.PopulationPlan;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Client-side state shared by every virtual user of one simulation: the plan, the recorder, the
+ * progress counters, the retry deciders, and the run's time origin. Gatling instantiates the
+ * simulation class itself, so this is the one place the simulation's parts meet.
+ */
+final class ClientRuntime {
+  private static final long UNSET = Long.MIN_VALUE;
+
+  final LoadPlan plan;
+  final ClientRecorder recorder = new ClientRecorder();
+  final Map<String, ProgressCounters> progress = new LinkedHashMap<>();
+  final Map<String, RetryDecider> deciders = new LinkedHashMap<>();
+  final Map<String, PopulationPlan> populations = new LinkedHashMap<>();
+  private final TimeSource time;
+  private final AtomicLong originNanos = new AtomicLong(UNSET);
+  private ClientLogs logs;
+  private ScheduledExecutorService ticker;
+
+  ClientRuntime(LoadPlan plan, TimeSource time) {
+    this.plan = plan;
+    this.time = time;
+    for (PopulationPlan p : plan.populations()) {
+      progress.put(p.name(), new ProgressCounters());
+      deciders.put(p.name(), new RetryDecider(p.client().retry(), Clock.systemUTC()));
+      populations.put(p.name(), p);
+    }
+  }
+
+  long nanoTime() {
+    return time.nanoTime();
+  }
+
+  /**
+   * Notes that the user intended at {@code offsetMicros} has started now. The run's origin is the
+   * earliest {@code start - offset} seen: a user can start late (a slow first request, a stalled
+   * injector) but never early, so the minimum is the schedule's true origin and start-up lag of
+   * the first users is not counted against every later one.
+   */
+  void arrived(long offsetMicros) {
+    long candidate = time.nanoTime() - offsetMicros * 1000;
+    originNanos.accumulateAndGet(candidate, (a, b) -> a == UNSET ? b : Math.min(a, b));
+  }
+
+  /** The intended send time of the arrival at {@code offsetMicros}, on the nanoTime scale. */
+  long intendedNanos(long offsetMicros) {
+    return originNanos.get() + offsetMicros * 1000;
+  }
+
+  /** Starts writing the interval logs once a second. */
+  synchronized void start() {
+    logs = new ClientLogs(Path.of(plan.clientDir()), recorder, progress, time);
+    ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "tipflood-client-logs");
+      t.setDaemon(true);
+      return t;
+    });
+    ticker.scheduleAtFixedRate(logs::tick, 1, 1, TimeUnit.SECONDS);
+  }
+
+  /** Writes the last interval and closes the logs. */
+  synchronized void stop() {
+    if (ticker != null) {
+      ticker.shutdown();
+      try {
+        ticker.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      logs.close();
+      ticker = null;
+    }
+  }
+}

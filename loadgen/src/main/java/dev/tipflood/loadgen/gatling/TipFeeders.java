@@ -1,0 +1,77 @@
+package dev.tipflood.loadgen.gatling;
+
+import dev.tipflood.loadgen.client.ArrivalSchedule;
+import dev.tipflood.loadgen.client.Identities;
+import dev.tipflood.loadgen.client.MetadataFactory;
+import dev.tipflood.loadgen.plan.MediaFile;
+import dev.tipflood.loadgen.plan.PopulationPlan;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.PrimitiveIterator;
+import java.util.SplittableRandom;
+
+/**
+ * One feeder per population. Each record is one tip: its sequence number, its intended offset
+ * in the open schedule, its identity, its metadata JSON and the media files it streams.
+ * Deterministic from the plan's seed, except {@code occurredAt}, which is relative to now.
+ */
+final class TipFeeders {
+  private TipFeeders() {
+  }
+
+  static Iterator<Map<String, Object>> tips(PopulationPlan population, int index, long seed, Clock clock) {
+    return new TipIterator(population, index, seed, clock);
+  }
+
+  private static final class TipIterator implements Iterator<Map<String, Object>> {
+    private final PopulationPlan population;
+    private final PrimitiveIterator.OfLong offsets;
+    private final Identities identities;
+    private final MetadataFactory metadata;
+    private final SplittableRandom random;
+    private final Clock clock;
+    private long seq;
+
+    TipIterator(PopulationPlan population, int index, long seed, Clock clock) {
+      this.population = population;
+      this.offsets = new ArrivalSchedule(population.arrivalsPerSecond()).offsetsMicros();
+      this.identities = new Identities(population.name(), index, population.identity());
+      this.metadata = new MetadataFactory(population.realism());
+      this.random = new SplittableRandom(seed * 31 + index);
+      this.clock = clock;
+    }
+
+    @Override
+    public synchronized boolean hasNext() {
+      return offsets.hasNext();
+    }
+
+    @Override
+    public synchronized Map<String, Object> next() {
+      long offset = offsets.nextLong();
+      List<MediaFile> media = population.tips().get((int) (seq % population.tips().size()));
+      Identities.Identity id = identities.next(random);
+      Map<String, Object> r = new HashMap<>();
+      r.put(SessionKeys.POPULATION, population.name());
+      r.put(SessionKeys.TRUTH, population.truth());
+      r.put(SessionKeys.SEQ, seq++);
+      r.put(SessionKeys.OFFSET_MICROS, offset);
+      r.put(SessionKeys.SOURCE_IP, id.sourceIp());
+      r.put(SessionKeys.METADATA, metadata.json(id.deviceId(), clock.instant(), random));
+      r.put(SessionKeys.MEDIA_COUNT, media.size());
+      long bytes = 0;
+      for (int i = 0; i < media.size(); i++) {
+        MediaFile f = media.get(i);
+        r.put(SessionKeys.mediaPath(i), f.path());
+        r.put(SessionKeys.mediaType(i), f.contentType());
+        r.put(SessionKeys.mediaName(i), f.fileName());
+        bytes += f.bytes();
+      }
+      r.put(SessionKeys.BODY_BYTES, bytes);
+      return r;
+    }
+  }
+}

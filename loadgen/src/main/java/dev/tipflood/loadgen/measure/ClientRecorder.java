@@ -1,0 +1,57 @@
+package dev.tipflood.loadgen.measure;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Records request latencies per {@link ClassKey}, twice: corrected (from the intended send time)
+ * and raw (from the actual send). Thread-safe and wait-free on the recording path; an interval
+ * reader {@link #drain} takes what was recorded since its previous call.
+ *
+ * <pre>{@code
+ * ClientRecorder r = new ClientRecorder();
+ * r.record(new ClassKey("fans", "submit-tip", "201"), correctedMicros, rawMicros);
+ * r.drain(startMs, endMs, (kind, histogram) -> writer.outputIntervalHistogram(histogram));
+ * }</pre>
+ */
+public final class ClientRecorder {
+  /** Which clock a histogram measures from. */
+  public enum Kind { CORRECTED, RAW }
+
+  private final Map<ClassKey, Recorder[]> recorders = new ConcurrentHashMap<>();
+
+  /** Latencies in microseconds; negative values (clock skew) are recorded as 0. */
+  public void record(ClassKey key, long correctedMicros, long rawMicros) {
+    Recorder[] pair = recorders.computeIfAbsent(key, k -> new Recorder[] {new Recorder(3), new Recorder(3)});
+    pair[0].recordValue(Math.max(0, correctedMicros));
+    pair[1].recordValue(Math.max(0, rawMicros));
+  }
+
+  /**
+   * Hands every non-empty interval histogram recorded since the last drain to {@code sink},
+   * tagged with its class and stamped with the given interval.
+   */
+  public void drain(long startMillis, long endMillis, BiConsumer<Kind, Histogram> sink) {
+    recorders.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(ClassKey::tag)))
+        .forEach(e -> {
+          emit(Kind.CORRECTED, e.getKey(), e.getValue()[0], startMillis, endMillis, sink);
+          emit(Kind.RAW, e.getKey(), e.getValue()[1], startMillis, endMillis, sink);
+        });
+  }
+
+  private static void emit(Kind kind, ClassKey key, Recorder recorder, long start, long end,
+                           BiConsumer<Kind, Histogram> sink) {
+    Histogram h = recorder.getIntervalHistogram();
+    if (h.getTotalCount() == 0) {
+      return;
+    }
+    h.setTag(key.tag());
+    h.setStartTimeStamp(start);
+    h.setEndTimeStamp(end);
+    sink.accept(kind, h);
+  }
+}

@@ -1,0 +1,93 @@
+package dev.tipflood.loadgen.cli;
+
+import dev.tipflood.loadgen.run.RunOptions;
+import dev.tipflood.loadgen.run.RunOrchestrator;
+import dev.tipflood.loadgen.run.RunOutcome;
+import dev.tipflood.scenarios.Scenario;
+import dev.tipflood.scenarios.model.Durations;
+import dev.tipflood.scenarios.model.Target;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code tipflood run SCENARIO}: one flood, from scenario to run directory. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = {"Run a scenario: generate or reuse its media corpus, start tipflood-server as a child JVM "
+        + "(unless --target is given), drive the load with Gatling, record client and server measurements "
+        + "into runs/<timestamp>-<scenario>/, stop the server, print a per-class summary."})
+final class RunCommand implements Callable<Integer> {
+  @Mixin
+  ScenarioOptions scenario;
+
+  @Option(names = "--profile", paramLabel = "P", description = "Server profile name or YAML file (overrides the scenario's).")
+  String profile;
+
+  @Option(names = "--target", paramLabel = "URL", description = "Drive an already running service instead of starting one. "
+      + "Only loopback unless --i-own-this-target.")
+  String target;
+
+  @Option(names = "--i-own-this-target", description = "Confirm that a non-loopback --target is yours to flood.")
+  boolean ownTarget;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs", description = "Parent of run directories (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--server-jar", paramLabel = "JAR", description = "tipflood-server.jar to start (default: located, see docs/cli.md).")
+  Path serverJar;
+
+  @Option(names = "--corpus-cache", paramLabel = "DIR", description = "Corpus cache root (default: <out>/.corpus).")
+  Path corpusCache;
+
+  @Option(names = "--gatling-heap", paramLabel = "SIZE", defaultValue = "1g", description = "Heap of the Gatling JVM (default: ${DEFAULT-VALUE}).")
+  String gatlingHeap;
+
+  @Option(names = "--grace", paramLabel = "D", defaultValue = "30s",
+      description = "Time after the schedule for in-flight requests and retries before Gatling stops (default: ${DEFAULT-VALUE}).")
+  String grace;
+
+  @Option(names = "--server-jvm-arg", paramLabel = "ARG", description = "Extra JVM argument for the server child (repeatable).")
+  List<String> serverJvmArgs = new ArrayList<>();
+
+  @Override
+  public Integer call() throws Exception {
+    Scenario s = scenario.resolve();
+    if (profile != null) {
+      s = s.withProfile(profile);
+    }
+    URI targetUri = null;
+    if (target != null) {
+      targetUri = URI.create(target);
+    } else if (!s.target().isEmbedded()) {
+      targetUri = s.target().url().orElseThrow();
+    }
+    if (targetUri != null) {
+      String refusal = TargetSafety.refusal(targetUri, ownTarget);
+      if (refusal != null) {
+        throw new TargetRefusedException(refusal);
+      }
+      if (!TargetSafety.isLoopback(targetUri)) {
+        System.err.println(TargetSafety.warning(targetUri));
+      }
+      s = s.withTarget(new Target(java.util.Optional.of(targetUri)));
+    }
+    RunOptions opts = new RunOptions(scenario.scenario, profile, targetUri, out, scenario.durationOverride(),
+        scenario.scale, scenario.seed, serverJar, corpusCache == null ? out.resolve(".corpus") : corpusCache,
+        "-Xmx" + gatlingHeap, Durations.parse(grace), serverJvmArgs, commandLine());
+    RunOutcome outcome = new RunOrchestrator(System.out, System.err).run(s, scenario.source(), opts);
+    return outcome.exitCode();
+  }
+
+  private static String commandLine() {
+    return ProcessHandle.current().info().commandLine().orElse("tipflood run");
+  }
+
+  PrintStream out() {
+    return System.out;
+  }
+}

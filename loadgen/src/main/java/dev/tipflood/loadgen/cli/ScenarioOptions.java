@@ -1,0 +1,59 @@
+package dev.tipflood.loadgen.cli;
+
+import dev.tipflood.scenarios.Scenario;
+import dev.tipflood.scenarios.Scenarios;
+import dev.tipflood.scenarios.catalogue.Catalogue;
+import dev.tipflood.scenarios.model.Durations;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The scenario argument and its overrides, shared by run and corpus. */
+final class ScenarioOptions {
+  @Parameters(index = "0", paramLabel = "SCENARIO", description = "A built-in scenario name (see `tipflood scenarios`) or a YAML file.")
+  String scenario;
+
+  @Option(names = "--duration", paramLabel = "D", description = "Override the scenario's duration, e.g. 60s, 2m.")
+  String duration;
+
+  @Option(names = "--scale", paramLabel = "S", description = "Override the similarity scale, 0 < S <= 1.")
+  Double scale;
+
+  @Option(names = "--seed", paramLabel = "N", description = "Override the seed.")
+  Long seed;
+
+  Duration durationOverride() {
+    return duration == null ? null : Durations.parse(duration);
+  }
+
+  /** The scenario with overrides applied (each validated by the scenarios module). */
+  Scenario resolve() {
+    Scenario s = Scenarios.resolve(scenario);
+    if (duration != null) {
+      s = s.withDuration(durationOverride());
+    }
+    if (scale != null) {
+      s = s.withScale(scale);
+    }
+    if (seed != null) {
+      s = s.withSeed(seed);
+    }
+    return s;
+  }
+
+  /** The YAML text the scenario came from. */
+  String source() {
+    if (Scenarios.builtinNames().contains(scenario)) {
+      return Catalogue.yaml(scenario).orElseThrow();
+    }
+    try {
+      return Files.readString(Path.of(scenario));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + scenario, e);
+    }
+  }
+}

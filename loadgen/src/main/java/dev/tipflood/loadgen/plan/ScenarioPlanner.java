@@ -1,0 +1,149 @@
+package dev.tipflood.loadgen.plan;
+
+import dev.tipflood.scenarios.Scenario;
+import dev.tipflood.scenarios.arrival.ArrivalSchedule;
+import dev.tipflood.scenarios.arrival.PopulationSchedule;
+import dev.tipflood.scenarios.corpus.CorpusFile;
+import dev.tipflood.scenarios.corpus.CorpusManifest;
+import dev.tipflood.scenarios.model.MediaType;
+import dev.tipflood.scenarios.model.MediaTypeSpec;
+import dev.tipflood.scenarios.model.Population;
+import dev.tipflood.scenarios.model.RetryCondition;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * Resolves a scenario and its corpus into a {@link LoadPlan}: per-second arrival counts from the
+ * scenario's deterministic arrival offsets, each tip's media drawn by the population's media mix,
+ * identities, realism and client behaviour translated one to one.
+ */
+public final class ScenarioPlanner {
+  /** How many distinct tip compositions are drawn per population; the feeder cycles through them. */
+  static final int MAX_COMPOSITIONS = 20_000;
+
+  private ScenarioPlanner() {
+  }
+
+  /**
+   * @param scenario     the resolved scenario (duration, scale and seed overrides applied)
+   * @param corpus       its generated corpus
+   * @param baseUrl      the target's public base URL
+   * @param clientDir    where the client writes its logs
+   * @param graceSeconds time allowed after the schedule for in-flight requests and retries
+   */
+  public static LoadPlan plan(Scenario scenario, CorpusManifest corpus, String baseUrl, String clientDir,
+                              int graceSeconds) {
+    ArrivalSchedule schedule = ArrivalSchedule.of(scenario);
+    int seconds = (int) Math.ceil(schedule.durationSeconds());
+    List<PopulationPlan> pops = new ArrayList<>();
+    for (int i = 0; i < scenario.populations().size(); i++) {
+      Population p = scenario.populations().get(i);
+      List<Integer> perSecond = perSecond(schedule.population(p.name()), seconds);
+      long planned = perSecond.stream().mapToLong(Integer::longValue).sum();
+      SplittableRandom random = new SplittableRandom(scenario.seed() ^ (0x5EED_0000L + i));
+      pops.add(new PopulationPlan(p.name(), p.truth().id(), perSecond, identity(p), realism(p), client(p),
+          compositions(p, corpus, (int) Math.max(1, Math.min(planned, MAX_COMPOSITIONS)), random)));
+    }
+    return new LoadPlan(scenario.name(), scenario.seed(), baseUrl, seconds, graceSeconds, clientDir, pops);
+  }
+
+  static List<Integer> perSecond(PopulationSchedule schedule, int seconds) {
+    int[] counts = new int[seconds];
+    for (long ms : schedule.arrivalOffsetsMillis()) {
+      int s = (int) Math.min(seconds - 1, ms / 1000);
+      counts[s]++;
+    }
+    List<Integer> out = new ArrayList<>(seconds);
+    for (int c : counts) {
+      out.add(c);
+    }
+    return out;
+  }
+
+  static IdentityPlan identity(Population p) {
+    var id = p.identity();
+    int devicesPerIp = switch (id.ipMapping().kind()) {
+      case PER_DEVICE -> 1;
+      case SHARED_NAT -> id.ipMapping().devicesPerAddress();
+      // A fresh address per request: model it as one device per address among many devices.
+      case RANDOM -> 1;
+    };
+    return new IdentityPlan(id.devices(), id.rotationShare(), devicesPerIp);
+  }
+
+  static MetadataRealism realism(Population p) {
+    var m = p.metadata();
+    var b = m.jurisdiction();
+    return new MetadataRealism(m.inJurisdiction(), m.realDescription(), m.plausibleTime(),
+        new MetadataRealism.BoundingBox(b.minLat(), b.minLon(), b.maxLat(), b.maxLon()));
+  }
+
+  static ClientBehaviour client(Population p) {
+    var c = p.client();
+    var r = c.retry();
+    Set<Integer> statuses = new HashSet<>();
+    boolean onTimeout = false;
+    boolean onConnectionError = false;
+    for (RetryCondition cond : r.on()) {
+      switch (cond.kind()) {
+        case STATUS -> statuses.add(cond.status());
+        case STATUS_CLASS -> {
+          for (int s = cond.status() * 100; s < cond.status() * 100 + 100; s++) {
+            statuses.add(s);
+          }
+        }
+        case TIMEOUT -> onTimeout = true;
+        case CONNECTION_ERROR -> onConnectionError = true;
+      }
+    }
+    Backoff backoff;
+    if (r.backoff() instanceof dev.tipflood.scenarios.model.Backoff.Fixed f) {
+      backoff = new Backoff(Backoff.Kind.FIXED, f.delay().toMillis(), f.delay().toMillis(), 0);
+    } else if (r.backoff() instanceof dev.tipflood.scenarios.model.Backoff.Exponential e) {
+      backoff = new Backoff(Backoff.Kind.EXPONENTIAL, e.base().toMillis(), e.max().toMillis(), e.jitter());
+    } else {
+      backoff = Backoff.NONE;
+    }
+    RetryPolicy policy = new RetryPolicy(r.max(), statuses, onTimeout, onConnectionError, backoff,
+        r.honourRetryAfter());
+    return new ClientBehaviour((int) Math.min(Integer.MAX_VALUE, c.timeout().toMillis()), policy);
+  }
+
+  /** Each tip: a media type drawn by weight, then {@code perTip} files of that type. */
+  static List<List<MediaFile>> compositions(Population p, CorpusManifest corpus, int count, SplittableRandom random) {
+    List<MediaTypeSpec> types = p.media().types().stream().filter(t -> t.weight() > 0).toList();
+    double total = types.stream().mapToDouble(MediaTypeSpec::weight).sum();
+    List<List<MediaFile>> tips = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      double x = random.nextDouble() * total;
+      MediaTypeSpec chosen = types.get(types.size() - 1);
+      for (MediaTypeSpec t : types) {
+        x -= t.weight();
+        if (x < 0) {
+          chosen = t;
+          break;
+        }
+      }
+      if (chosen.type() == MediaType.NONE) {
+        tips.add(List.of());
+        continue;
+      }
+      List<CorpusFile> files = corpus.files(p.name(), chosen.type());
+      if (files.isEmpty()) {
+        throw new IllegalStateException("corpus " + corpus.directory() + " has no " + chosen.type().id()
+            + " files for population " + p.name());
+      }
+      int n = p.media().perTip().sample(random);
+      List<MediaFile> media = new ArrayList<>(n);
+      for (int k = 0; k < n; k++) {
+        CorpusFile f = files.get(random.nextInt(files.size()));
+        media.add(new MediaFile(corpus.resolve(f).toAbsolutePath().toString(), f.contentType(), f.size()));
+      }
+      tips.add(media);
+    }
+    return tips;
+  }
+}

@@ -1,0 +1,270 @@
+package dev.tipflood.loadgen.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tipflood.loadgen.cli.ExitCodes;
+import dev.tipflood.loadgen.plan.LoadPlan;
+import dev.tipflood.loadgen.plan.LoadPlanFiles;
+import dev.tipflood.loadgen.plan.PopulationPlan;
+import dev.tipflood.loadgen.plan.ScenarioPlanner;
+import dev.tipflood.loadgen.process.ChildProcess;
+import dev.tipflood.loadgen.process.GatlingProcess;
+import dev.tipflood.loadgen.process.ServerJarLocator;
+import dev.tipflood.loadgen.process.ServerProcess;
+import dev.tipflood.loadgen.process.ServerProfileInfo;
+import dev.tipflood.scenarios.Scenario;
+import dev.tipflood.scenarios.corpus.CorpusManifest;
+import dev.tipflood.scenarios.corpus.MediaCorpus;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.OptionalInt;
+
+/**
+ * Runs a resolved scenario: corpus, plan, server child (unless a target is given), Gatling
+ * child, one-second polling and progress, then the summary. The server is stopped in a
+ * {@code finally} (and by {@link ChildProcess}'s shutdown hook on Ctrl-C), whatever happens.
+ */
+public final class RunOrchestrator {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  public RunOrchestrator(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  /**
+   * @param scenario the scenario with overrides applied
+   * @param source   its YAML text, copied into the run directory
+   */
+  public RunOutcome run(Scenario scenario, String source, RunOptions opts) throws InterruptedException {
+    Instant started = Instant.now();
+    RunDirectory dir = RunDirectory.create(opts.outDir(), scenario.name(), started);
+    Manifest manifest = new Manifest(opts.commandLine(), started);
+    writeString(dir.scenarioSource(), source);
+    describeScenario(manifest, scenario, opts);
+    manifest.write(dir.manifest());
+    out.println("tipflood: run directory " + dir.root());
+
+    out.println("tipflood: media corpus for " + scenario.name() + " (cache " + opts.corpusCache() + ") ...");
+    CorpusManifest corpus = MediaCorpus.generate(scenario, opts.corpusCache());
+    manifest.section("corpus").put("directory", corpus.directory().toString()).put("key", corpus.key())
+        .put("files", corpus.files().size()).put("bytes", corpus.totalBytes());
+
+    ServerProcess server = null;
+    ServerPoller poller = null;
+    RunOutcome outcome;
+    try {
+      URI base;
+      if (opts.target() == null) {
+        Path jar = ServerJarLocator.locate(opts.serverJar());
+        ServerProfileInfo profile = ServerProfileInfo.read(jar, scenario.profile(), scenario.scale());
+        JSON.writerWithDefaultPrettyPrinter().writeValue(dir.serverProfile().toFile(), profile.json());
+        String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+        out.println("tipflood: starting tipflood-server (" + scenario.profile() + ", " + profile.xmx() + ") ...");
+        server = ServerProcess.start(new ServerProcess.Spec(jar, scenario.profile(), scenario.scale(), profile.xmx(),
+            dir.serverData(), token, dir.serverStdout(), dir.serverStderr(), opts.serverJvmArgs()), Duration.ofSeconds(60));
+        base = server.publicUri();
+        manifest.section("server").put("jar", jar.toString()).put("profile", scenario.profile())
+            .put("heap", profile.xmx()).put("pid", server.pid()).put("publicUrl", base.toString())
+            .put("adminUrl", server.adminUri("").toString());
+        ServerProcess s = server;
+        poller = new ServerPoller(s::adminUri, token, dir.serverHistograms(), dir.serverTimeline(),
+            System.currentTimeMillis() - 1000);
+      } else {
+        base = opts.target();
+        requireReachable(base);
+        manifest.section("server").put("externalTarget", base.toString());
+      }
+      LoadPlan plan = ScenarioPlanner.plan(scenario, corpus, stripSlash(base.toString()), dir.clientDir().toString(),
+          (int) opts.grace().toSeconds());
+      LoadPlanFiles.write(plan, dir.plan());
+      ObjectNode planned = manifest.section("plannedTips");
+      plan.populations().forEach(p -> planned.put(p.name(), p.plannedTips()));
+      manifest.write(dir.manifest());
+
+      outcome = drive(plan, dir, opts, server, poller);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      if (poller != null) {
+        if (server != null && server.isAlive()) {
+          poller.poll();
+        }
+        poller.close();
+      }
+      if (server != null) {
+        out.println("tipflood: stopping tipflood-server (pid " + server.pid() + ")");
+        server.close();
+      }
+    }
+    return finish(outcome, dir, manifest, scenario, opts);
+  }
+
+  private RunOutcome drive(LoadPlan plan, RunDirectory dir, RunOptions opts, ServerProcess server, ServerPoller poller)
+      throws InterruptedException {
+    long hardStopSeconds = plan.durationSeconds() + plan.graceSeconds() + RunOptions.HARD_STOP_MARGIN_SECONDS;
+    out.println("tipflood: driving " + plan.plannedTips() + " tips over " + plan.durationSeconds()
+        + " s against " + plan.baseUrl() + " (hard stop after " + hardStopSeconds + " s)");
+    ProgressLine progress = new ProgressLine(plan);
+    boolean tty = System.console() != null;
+    Instant start = Instant.now();
+    boolean serverDied = false;
+    JsonNode before = null;
+    try (ChildProcess gatling = GatlingProcess.start(new GatlingProcess.Spec(dir.plan(), dir.gatlingDir(),
+        plan.scenario(), opts.gatlingXmx(), dir.gatlingStdout(), dir.gatlingStderr()))) {
+      OptionalInt exit = OptionalInt.empty();
+      while (exit.isEmpty()) {
+        exit = gatling.waitFor(Duration.ofSeconds(1));
+        long elapsed = Duration.between(start, Instant.now()).toSeconds();
+        if (poller != null && !serverDied) {
+          if (server.isAlive()) {
+            poller.poll();
+          } else {
+            serverDied = true;
+            err.println((tty ? "\n" : "") + "tipflood: tipflood-server DIED (exit " + server.exitCode().orElse(-1)
+                + ") at " + elapsed + " s; load continues to record what clients see");
+          }
+        }
+        JsonNode now = lastJsonLine(dir.clientProgress());
+        String line = progress.render(elapsed, now, before, poller == null ? null : poller.lastSample());
+        before = now;
+        if (tty) {
+          err.print("\r" + line + "   ");
+        } else if (elapsed % 5 == 0) {
+          err.println(line);
+        }
+        if (exit.isEmpty() && elapsed > hardStopSeconds) {
+          err.println("\ntipflood: hard stop reached after " + elapsed + " s; killing the load generator");
+          gatling.stop();
+          return new RunOutcome(ExitCodes.LOADGEN_FAILED, "hard-stop", "the load generator was killed at the hard stop",
+              dir.root());
+        }
+      }
+      if (tty) {
+        err.println();
+      }
+      if (serverDied || (server != null && !server.isAlive())) {
+        return new RunOutcome(ExitCodes.SERVER_CRASHED, "server-crashed",
+            "tipflood-server died during the run; see " + dir.serverStderr(), dir.root());
+      }
+      if (exit.getAsInt() != 0) {
+        return new RunOutcome(ExitCodes.LOADGEN_FAILED, "loadgen-failed",
+            "Gatling exited with " + exit.getAsInt() + "; see " + dir.gatlingStdout(), dir.root());
+      }
+      return new RunOutcome(ExitCodes.OK, "completed", "run completed", dir.root());
+    }
+  }
+
+  private RunOutcome finish(RunOutcome outcome, RunDirectory dir, Manifest manifest, Scenario scenario, RunOptions opts) {
+    String summary;
+    try {
+      LoadPlan plan = LoadPlanFiles.read(dir.plan());
+      summary = RunSummary.read(plan, dir.clientCorrected(), dir.clientRaw()).text();
+    } catch (RuntimeException e) {
+      summary = "(no client summary: " + e.getMessage() + ")\n";
+    }
+    writeString(dir.summary(), summary);
+    dir.gatlingReport().ifPresent(r -> manifest.root().put("gatlingReport", dir.root().relativize(r).toString()));
+    manifest.finish(outcome.status(), outcome.exitCode(), Instant.now());
+    manifest.write(dir.manifest());
+    out.println();
+    out.println("== " + scenario.name() + " on " + (opts.target() == null ? scenario.profile() : opts.target())
+        + ": " + outcome.message());
+    out.print(summary);
+    out.println("Results: " + dir.root());
+    dir.gatlingReport().ifPresent(r -> out.println("Gatling report: " + r));
+    return outcome;
+  }
+
+  private static void describeScenario(Manifest manifest, Scenario s, RunOptions opts) {
+    ObjectNode n = manifest.section("scenario");
+    n.put("name", s.name()).put("source", opts.scenario()).put("seed", s.seed()).put("scale", s.scale())
+        .put("durationSeconds", s.duration().toMillis() / 1000.0).put("profile", s.profile())
+        .put("target", opts.target() == null ? "embedded" : opts.target().toString())
+        .put("description", s.description()).put("file", "scenario.yaml");
+    ObjectNode o = n.putObject("overrides");
+    if (opts.duration() != null) {
+      o.put("duration", opts.duration().toString());
+    }
+    if (opts.scale() != null) {
+      o.put("scale", opts.scale());
+    }
+    if (opts.seed() != null) {
+      o.put("seed", opts.seed());
+    }
+    if (opts.profile() != null) {
+      o.put("profile", opts.profile());
+    }
+    ObjectNode pops = n.putObject("populations");
+    for (var p : s.populations()) {
+      pops.putObject(p.name()).put("truth", p.truth().id()).put("arrival", p.arrival().kind());
+    }
+  }
+
+  private static void requireReachable(URI target) {
+    int port = target.getPort() > 0 ? target.getPort() : ("https".equals(target.getScheme()) ? 443 : 80);
+    try (Socket s = new Socket()) {
+      s.connect(new InetSocketAddress(target.getHost(), port), 3000);
+    } catch (IOException e) {
+      throw new UnreachableTargetException("target " + target + " does not accept connections: " + e.getMessage());
+    }
+  }
+
+  static JsonNode lastJsonLine(Path file) {
+    try {
+      if (!Files.isRegularFile(file)) {
+        return null;
+      }
+      String last = null;
+      for (String line : Files.readAllLines(file)) {
+        if (!line.isBlank()) {
+          last = line;
+        }
+      }
+      return last == null ? null : JSON.readTree(last);
+    } catch (IOException e) {
+      // Being written concurrently: a torn last line is simply skipped this second.
+      return null;
+    }
+  }
+
+  private static String stripSlash(String s) {
+    return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+  }
+
+  private static void writeString(Path file, String text) {
+    try {
+      Files.writeString(file, text);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  /** The external target refused the connection or timed out. */
+  public static final class UnreachableTargetException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public UnreachableTargetException(String message) {
+      super(message);
+    }
+  }
+
+  /** Progress of populations, for tests. */
+  static long planned(LoadPlan plan) {
+    return plan.populations().stream().mapToLong(PopulationPlan::plannedTips).sum();
+  }
+}

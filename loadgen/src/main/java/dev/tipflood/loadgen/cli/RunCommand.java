@@ -6,7 +6,6 @@ import dev.tipflood.loadgen.run.RunOutcome;
 import dev.tipflood.scenarios.Scenario;
 import dev.tipflood.scenarios.model.Durations;
 import dev.tipflood.scenarios.model.Target;
-import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,18 +61,15 @@ final class RunCommand implements Callable<Integer> {
     }
     URI targetUri = null;
     if (target != null) {
-      targetUri = URI.create(target);
+      targetUri = TargetSafety.check(target, ownTarget);
     } else if (!s.target().isEmbedded()) {
-      targetUri = s.target().url().orElseThrow();
+      targetUri = TargetSafety.check(s.target().url().orElseThrow().toString(), ownTarget);
     }
     if (targetUri != null) {
-      String refusal = TargetSafety.refusal(targetUri, ownTarget);
-      if (refusal != null) {
-        throw new TargetRefusedException(refusal);
-      }
       if (!TargetSafety.isLoopback(targetUri)) {
         System.err.println(TargetSafety.warning(targetUri));
       }
+      RunOrchestrator.requireReachable(targetUri);
       s = s.withTarget(new Target(java.util.Optional.of(targetUri)));
     }
     RunOptions opts = new RunOptions(scenario.scenario, profile, targetUri, out, scenario.durationOverride(),
@@ -85,9 +81,5 @@ final class RunCommand implements Callable<Integer> {
 
   private static String commandLine() {
     return ProcessHandle.current().info().commandLine().orElse("tipflood run");
-  }
-
-  PrintStream out() {
-    return System.out;
   }
 }

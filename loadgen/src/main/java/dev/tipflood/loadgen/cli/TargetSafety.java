@@ -56,6 +56,26 @@ public final class TargetSafety {
         + "are allowed to load it";
   }
 
+  /**
+   * Parses and checks a target.
+   *
+   * @throws TargetRefusedException when it is not an http(s) URL, or not loopback and not confirmed
+   */
+  public static URI check(String target, boolean ownerConfirmed) {
+    URI uri;
+    try {
+      uri = new URI(target);
+    } catch (java.net.URISyntaxException e) {
+      throw new TargetRefusedException("target " + target + " is not an absolute http(s) URL such as "
+          + "http://127.0.0.1:8080 (" + e.getMessage() + ")");
+    }
+    String refusal = refusal(uri, ownerConfirmed);
+    if (refusal != null) {
+      throw new TargetRefusedException(refusal);
+    }
+    return uri;
+  }
+
   /** The loud banner printed when a non-loopback target is used. */
   public static String warning(URI target) {
     String line = "!".repeat(78);

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tipflood.loadgen.cli.ExitCodes;
 import dev.tipflood.loadgen.plan.LoadPlan;
 import dev.tipflood.loadgen.plan.LoadPlanFiles;
-import dev.tipflood.loadgen.plan.PopulationPlan;
 import dev.tipflood.loadgen.plan.ScenarioPlanner;
 import dev.tipflood.loadgen.process.ChildProcess;
 import dev.tipflood.loadgen.process.GatlingProcess;
@@ -86,7 +85,6 @@ public final class RunOrchestrator {
             System.currentTimeMillis() - 1000);
       } else {
         base = opts.target();
-        requireReachable(base);
         manifest.section("server").put("externalTarget", base.toString());
       }
       LoadPlan plan = ScenarioPlanner.plan(scenario, corpus, stripSlash(base.toString()), dir.clientDir().toString(),
@@ -215,7 +213,8 @@ public final class RunOrchestrator {
     }
   }
 
-  private static void requireReachable(URI target) {
+  /** Fails fast with {@link UnreachableTargetException} when nothing listens at the target. */
+  public static void requireReachable(URI target) {
     int port = target.getPort() > 0 ? target.getPort() : ("https".equals(target.getScheme()) ? 443 : 80);
     try (Socket s = new Socket()) {
       s.connect(new InetSocketAddress(target.getHost(), port), 3000);
@@ -261,10 +260,5 @@ public final class RunOrchestrator {
     public UnreachableTargetException(String message) {
       super(message);
     }
-  }
-
-  /** Progress of populations, for tests. */
-  static long planned(LoadPlan plan) {
-    return plan.populations().stream().mapToLong(PopulationPlan::plannedTips).sum();
   }
 }

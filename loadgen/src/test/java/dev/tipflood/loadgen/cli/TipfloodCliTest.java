@@ -1,0 +1,98 @@
+package dev.tipflood.loadgen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class TipfloodCliTest {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cl = TipfloodCli.commandLine();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    return cl.execute(args);
+  }
+
+  @Test
+  void helpListsEveryCommandAndTheExitCodes() {
+    assertThat(run("--help")).isZero();
+    assertThat(out.toString()).contains("run", "scenarios", "validate", "corpus", "serve", "Exit codes", "target refused");
+  }
+
+  @Test
+  void versionNamesGatling() {
+    assertThat(run("--version")).isZero();
+    assertThat(out.toString()).contains("tipflood").contains("Gatling");
+  }
+
+  @Test
+  void unknownOptionIsAUsageError() {
+    assertThat(run("run", "smoke", "--no-such-option")).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("--no-such-option");
+  }
+
+  @Test
+  void unknownScenarioIsAnInvalidScenario() {
+    assertThat(run("run", "no-such-scenario")).isEqualTo(ExitCodes.INVALID_SCENARIO);
+    assertThat(err.toString()).contains("no-such-scenario").contains("built-in scenario");
+  }
+
+  @Test
+  void badDurationOverrideIsAnInvalidScenario() {
+    assertThat(run("run", "smoke", "--duration", "0s")).isEqualTo(ExitCodes.INVALID_SCENARIO);
+  }
+
+  @Test
+  void nonLoopbackTargetIsRefused() {
+    assertThat(run("run", "smoke", "--target", "http://192.0.2.10:8080")).isEqualTo(ExitCodes.REFUSED_TARGET);
+    assertThat(err.toString()).contains("--i-own-this-target");
+  }
+
+  @Test
+  void loopbackTargetWithNothingListeningIsUnreachable() throws IOException {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    assertThat(run("run", "smoke", "--target", "http://127.0.0.1:" + port)).isEqualTo(ExitCodes.UNREACHABLE_TARGET);
+    assertThat(err.toString()).contains("does not accept connections");
+  }
+
+  @Test
+  void validateReportsEveryErrorAndExitsInvalid(@TempDir Path dir) throws IOException {
+    Path bad = dir.resolve("bad.yaml");
+    Files.writeString(bad, "name: Bad Name\nduration: 3 mb\n");
+    assertThat(run("validate", bad.toString())).isEqualTo(ExitCodes.INVALID_SCENARIO);
+    assertThat(err.toString()).contains("bad.yaml:2:11", "duration", "3 mb", "description: missing", "populations: missing");
+  }
+
+  @Test
+  void validateAcceptsAGoodFile(@TempDir Path dir) throws IOException {
+    Path good = dir.resolve("smoke.yaml");
+    Files.writeString(good, dev.tipflood.scenarios.catalogue.Catalogue.yaml("smoke").orElseThrow());
+    assertThat(run("validate", good.toString())).isZero();
+    assertThat(out.toString()).contains("OK");
+  }
+
+  @Test
+  void scenariosListsTheCatalogueWithDescriptions() {
+    assertThat(run("scenarios")).isZero();
+    assertThat(out.toString()).contains("smoke").contains("CI smoke test");
+  }
+
+  @Test
+  void serveWithAMissingServerJarSaysWhereItLooked(@TempDir Path dir) {
+    assertThat(run("serve", "--server-jar", dir.resolve("nope.jar").toString())).isEqualTo(ExitCodes.MISSING_FILE);
+    assertThat(err.toString()).contains("nope.jar");
+  }
+}

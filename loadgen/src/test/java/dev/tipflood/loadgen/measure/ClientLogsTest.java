@@ -1,0 +1,93 @@
+package dev.tipflood.loadgen.measure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tipflood.loadgen.client.Outcome;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClientLogsTest {
+  /** A clock the test moves by hand. */
+  static final class ManualTime implements TimeSource {
+    long millis = 1_590_955_200_000L;
+
+    @Override
+    public long nanoTime() {
+      return millis * 1_000_000;
+    }
+
+    @Override
+    public long currentTimeMillis() {
+      return millis;
+    }
+  }
+
+  private static List<Histogram> read(Path log) throws Exception {
+    HistogramLogReader r = new HistogramLogReader(log.toFile());
+    List<Histogram> out = new ArrayList<>();
+    Histogram h;
+    while ((h = (Histogram) r.nextIntervalHistogram()) != null) {
+      out.add(h);
+    }
+    return out;
+  }
+
+  @Test
+  void everyRecordedRequestLandsInItsTaggedOneSecondInterval(@TempDir Path dir) throws Exception {
+    ManualTime time = new ManualTime();
+    ClientRecorder recorder = new ClientRecorder();
+    ProgressCounters fans = new ProgressCounters();
+    try (ClientLogs logs = new ClientLogs(dir, recorder, Map.of("fans", fans), time)) {
+      ClassKey ok = new ClassKey("fans", "submit-tip", "201");
+      ClassKey timeout = new ClassKey("fans", "submit-tip", Outcome.TIMEOUT.label());
+      recorder.record(ok, 50_000, 40_000);
+      recorder.record(ok, 52_000, 41_000);
+      recorder.record(timeout, 30_000_000, 30_000_000);
+      fans.completed(Outcome.status(201));
+      time.millis += 1000;
+      logs.tick();
+      recorder.record(ok, 2_050_000, 50_000);
+      time.millis += 1000;
+    }
+
+    List<Histogram> corrected = read(dir.resolve("latency-corrected.hlog"));
+    assertThat(corrected).extracting(Histogram::getTag).containsExactly(
+        "pop=fans;ep=submit-tip;out=201", "pop=fans;ep=submit-tip;out=timeout", "pop=fans;ep=submit-tip;out=201");
+    assertThat(corrected.get(0).getTotalCount()).isEqualTo(2);
+    assertThat(corrected.get(0).getStartTimeStamp()).isEqualTo(1_590_955_200_000L);
+    assertThat(corrected.get(0).getEndTimeStamp()).isEqualTo(1_590_955_201_000L);
+    assertThat(corrected.get(1).getMaxValue()).isBetween(29_970_000L, 30_030_000L);
+    assertThat(corrected.get(2).getStartTimeStamp()).isEqualTo(1_590_955_201_000L);
+    assertThat(corrected.get(2).getValueAtPercentile(50)).isBetween(2_040_000L, 2_060_000L);
+
+    List<Histogram> raw = read(dir.resolve("latency-raw.hlog"));
+    assertThat(raw.get(2).getValueAtPercentile(50)).isBetween(49_900L, 50_100L);
+
+    List<String> progress = Files.readAllLines(dir.resolve("progress.ndjson"));
+    assertThat(progress).hasSize(2);
+    JsonNode first = new ObjectMapper().readTree(progress.get(0));
+    assertThat(first.path("populations").path("fans").path("ok").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void tagsRoundTripWithReservedCharacters() {
+    ClassKey k = new ClassKey("fans;evil=1", "submit tip", "connection-error");
+    assertThat(ClassKey.parse(k.tag())).isEqualTo(k);
+    assertThat(k.tag()).doesNotContain("fans;evil");
+  }
+
+  @Test
+  void serverTagsParseToo() {
+    assertThat(ClassKey.parse("pop=fans;ep=POST%20%2Fapi%2Fv1%2Ftips;out=503"))
+        .isEqualTo(new ClassKey("fans", "POST /api/v1/tips", "503"));
+  }
+}

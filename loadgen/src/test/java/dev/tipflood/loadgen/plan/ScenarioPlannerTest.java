@@ -1,0 +1,84 @@
+package dev.tipflood.loadgen.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tipflood.scenarios.Scenario;
+import dev.tipflood.scenarios.Scenarios;
+import dev.tipflood.scenarios.arrival.ArrivalSchedule;
+import dev.tipflood.scenarios.corpus.CorpusFile;
+import dev.tipflood.scenarios.corpus.CorpusManifest;
+import dev.tipflood.scenarios.corpus.Transform;
+import dev.tipflood.scenarios.model.MediaType;
+import dev.tipflood.scenarios.model.Truth;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScenarioPlannerTest {
+  private static CorpusManifest corpus(Path dir, Scenario s) {
+    List<CorpusFile> files = new ArrayList<>();
+    for (var p : s.populations()) {
+      for (MediaType t : List.of(MediaType.PHOTO, MediaType.GIF, MediaType.VIDEO)) {
+        String ct = t == MediaType.PHOTO ? "image/jpeg" : t == MediaType.GIF ? "image/gif" : "video/x-msvideo";
+        files.add(new CorpusFile(p.name() + "/" + t.id() + ".bin", p.name(), p.truth(), t, ct, "s1", "s1",
+            p.truth() == Truth.LEGIT ? Transform.ORIGINAL : Transform.EXACT, 1000, "00", OptionalLong.empty()));
+      }
+    }
+    return new CorpusManifest(dir, "key", 1, s.name(), s.seed(), s.scale(), files);
+  }
+
+  @Test
+  void perSecondCountsAddUpToTheScenariosArrivals(@TempDir Path dir) {
+    Scenario s = Scenarios.builtin("smoke");
+    LoadPlan plan = ScenarioPlanner.plan(s, corpus(dir, s), "http://127.0.0.1:1", dir.toString(), 10);
+    ArrivalSchedule schedule = ArrivalSchedule.of(s);
+    assertThat(plan.durationSeconds()).isEqualTo(30);
+    for (PopulationPlan p : plan.populations()) {
+      assertThat(p.plannedTips()).isEqualTo(schedule.population(p.name()).arrivalOffsetsMillis().length);
+      assertThat(p.arrivalsPerSecond()).hasSize(30);
+    }
+    // fans arrive only inside their wave, 5s..25s
+    PopulationPlan fans = plan.populations().get(1);
+    assertThat(fans.arrivalsPerSecond().subList(0, 5)).containsOnly(0);
+    assertThat(fans.plannedTips()).isGreaterThan(100);
+  }
+
+  @Test
+  void clientBehaviourIsTranslated(@TempDir Path dir) {
+    Scenario s = Scenarios.builtin("smoke");
+    LoadPlan plan = ScenarioPlanner.plan(s, corpus(dir, s), "http://127.0.0.1:1", dir.toString(), 10);
+    RetryPolicy citizens = plan.populations().get(0).client().retry();
+    assertThat(citizens.statuses()).containsExactly(503);
+    assertThat(citizens.onTimeout()).isTrue();
+    assertThat(citizens.backoff().kind()).isEqualTo(Backoff.Kind.EXPONENTIAL);
+    assertThat(citizens.honourRetryAfter()).isTrue();
+    RetryPolicy fans = plan.populations().get(1).client().retry();
+    assertThat(fans.statuses()).contains(429, 500, 503, 599).doesNotContain(404);
+    assertThat(fans.backoff()).isEqualTo(Backoff.NONE);
+    assertThat(fans.honourRetryAfter()).isFalse();
+    assertThat(plan.populations().get(1).identity().devicesPerIp()).isEqualTo(4);
+  }
+
+  @Test
+  void tipsFollowTheMediaMix(@TempDir Path dir) {
+    Scenario s = Scenarios.builtin("smoke");
+    LoadPlan plan = ScenarioPlanner.plan(s, corpus(dir, s), "http://127.0.0.1:1", dir.toString(), 10);
+    List<List<MediaFile>> tips = plan.populations().get(0).tips();
+    long none = tips.stream().filter(List::isEmpty).count();
+    // citizens: none has weight 0.1 of 1.0
+    assertThat(none / (double) tips.size()).isBetween(0.0, 0.35);
+    assertThat(tips.stream().mapToInt(List::size).max().orElse(0)).isLessThanOrEqualTo(2);
+    assertThat(tips.stream().flatMap(List::stream).map(MediaFile::path)).allMatch(p -> p.startsWith(dir.toString()));
+  }
+
+  @Test
+  void planRoundTripsThroughJson(@TempDir Path dir) {
+    Scenario s = Scenarios.builtin("smoke");
+    LoadPlan plan = ScenarioPlanner.plan(s, corpus(dir, s), "http://127.0.0.1:1", dir.toString(), 10);
+    LoadPlanFiles.write(plan, dir.resolve("plan.json"));
+    assertThat(LoadPlanFiles.read(dir.resolve("plan.json"))).isEqualTo(plan);
+  }
+}

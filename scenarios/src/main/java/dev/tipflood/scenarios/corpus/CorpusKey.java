@@ -19,6 +19,7 @@ final class CorpusKey {
     static String of(Scenario scenario) {
         StringBuilder sb = new StringBuilder();
         sb.append("generator=").append(MediaCorpus.GENERATOR_VERSION).append('\n')
+                .append("scenario=").append(scenario.name()).append('\n')
                 .append("seed=").append(scenario.seed()).append('\n')
                 .append("scale=").append(scenario.scale()).append('\n');
         for (Population p : scenario.populations()) {

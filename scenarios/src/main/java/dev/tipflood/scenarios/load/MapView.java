@@ -109,10 +109,16 @@ public final class MapView {
         } catch (InvalidFieldException e) {
             for (InvalidFieldException.Violation v : e.violations()) {
                 YNode at = locate(v.field());
-                problems.add(at.line(), at.column(), child(v.field()), v.value(), v.expected());
+                // Quote the value as the user wrote it (3MB), not as the model holds it (3000000).
+                String value = at instanceof YNode.Scalar s && at != map && isField(at, v.field()) ? s.display() : v.value();
+                problems.add(at.line(), at.column(), child(v.field()), value, v.expected());
             }
             return null;
         }
+    }
+
+    private boolean isField(YNode node, String field) {
+        return map.values().get(field) == node;
     }
 
     /** The node named by a relative path like {@code media.sourcePool}, or the closest ancestor found. */

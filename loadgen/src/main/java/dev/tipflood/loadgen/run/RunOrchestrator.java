@@ -60,7 +60,7 @@ public final class RunOrchestrator {
 
     out.println("tipflood: media corpus for " + scenario.name() + " (cache " + opts.corpusCache() + ") ...");
     CorpusManifest corpus = MediaCorpus.generate(scenario, opts.corpusCache());
-    manifest.section("corpus").put("directory", corpus.directory().toString()).put("key", corpus.key())
+    manifest.section("corpus").put("directory", corpus.directory().toAbsolutePath().toString()).put("key", corpus.key())
         .put("files", corpus.files().size()).put("bytes", corpus.totalBytes());
 
     ServerProcess server = null;
@@ -103,6 +103,8 @@ public final class RunOrchestrator {
           poller.poll();
         }
         poller.close();
+        manifest.section("server").put("polls", poller.polls()).put("pollFailures", poller.failures())
+            .put("lastPollError", poller.lastError());
       }
       if (server != null) {
         out.println("tipflood: stopping tipflood-server (pid " + server.pid() + ")");
@@ -127,7 +129,10 @@ public final class RunOrchestrator {
       OptionalInt exit = OptionalInt.empty();
       while (exit.isEmpty()) {
         exit = gatling.waitFor(Duration.ofSeconds(1));
-        long elapsed = Duration.between(start, Instant.now()).toSeconds();
+        long wall = Duration.between(start, Instant.now()).toSeconds();
+        JsonNode now = lastJsonLine(dir.clientProgress());
+        // The schedule's clock starts when Gatling does, after its JVM start-up.
+        long elapsed = now == null ? 0 : now.path("elapsedMillis").asLong(0) / 1000;
         if (poller != null && !serverDied) {
           if (server.isAlive()) {
             poller.poll();
@@ -137,16 +142,15 @@ public final class RunOrchestrator {
                 + ") at " + elapsed + " s; load continues to record what clients see");
           }
         }
-        JsonNode now = lastJsonLine(dir.clientProgress());
         String line = progress.render(elapsed, now, before, poller == null ? null : poller.lastSample());
         before = now;
         if (tty) {
           err.print("\r" + line + "   ");
-        } else if (elapsed % 5 == 0) {
+        } else if (wall % 5 == 0) {
           err.println(line);
         }
-        if (exit.isEmpty() && elapsed > hardStopSeconds) {
-          err.println("\ntipflood: hard stop reached after " + elapsed + " s; killing the load generator");
+        if (exit.isEmpty() && wall > hardStopSeconds) {
+          err.println("\ntipflood: hard stop reached after " + wall + " s; killing the load generator");
           gatling.stop();
           return new RunOutcome(ExitCodes.LOADGEN_FAILED, "hard-stop", "the load generator was killed at the hard stop",
               dir.root());

@@ -37,6 +37,7 @@ public final class ServerPoller implements AutoCloseable {
   private final AtomicReference<JsonNode> lastSample = new AtomicReference<>();
   private final AtomicInteger failures = new AtomicInteger();
   private final AtomicInteger polls = new AtomicInteger();
+  private final AtomicReference<String> lastError = new AtomicReference<>();
   private long since;
 
   public ServerPoller(Function<String, URI> admin, String token, Path histogramsFile, Path timelineFile, long sinceMillis) {
@@ -86,6 +87,7 @@ public final class ServerPoller implements AutoCloseable {
       timeline.flush();
     } catch (IOException e) {
       failures.incrementAndGet();
+      lastError.set(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -108,6 +110,11 @@ public final class ServerPoller implements AutoCloseable {
 
   public int failures() {
     return failures.get();
+  }
+
+  /** Why the last failed poll failed, or null. */
+  public String lastError() {
+    return lastError.get();
   }
 
   public int polls() {

@@ -56,9 +56,7 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Scenario s = scenario.resolve();
-    if (profile != null) {
-      s = s.withProfile(profile);
-    }
+    s = s.withProfile(profilePath(profile != null ? profile : s.profile()));
     URI targetUri = null;
     if (target != null) {
       targetUri = TargetSafety.check(target, ownTarget);
@@ -77,6 +75,25 @@ final class RunCommand implements Callable<Integer> {
         "-Xmx" + gatlingHeap, Durations.parse(grace), serverJvmArgs, commandLine());
     RunOutcome outcome = new RunOrchestrator(System.out, System.err).run(s, scenario.source(), opts);
     return outcome.exitCode();
+  }
+
+  /**
+   * A profile that names a file becomes an absolute path: given on the command line it is
+   * relative to the working directory, written in a scenario file relative to that file.
+   */
+  private String profilePath(String p) {
+    Path asGiven = Path.of(p);
+    if (java.nio.file.Files.isRegularFile(asGiven)) {
+      return asGiven.toAbsolutePath().toString();
+    }
+    Path scenarioFile = Path.of(scenario.scenario);
+    if (profile == null && java.nio.file.Files.isRegularFile(scenarioFile)) {
+      Path besideScenario = scenarioFile.toAbsolutePath().getParent().resolve(p);
+      if (java.nio.file.Files.isRegularFile(besideScenario)) {
+        return besideScenario.toString();
+      }
+    }
+    return p;
   }
 
   private static String commandLine() {

@@ -39,9 +39,16 @@ final class TipChains {
 
   static ChainBuilder tip(ClientRuntime rt, PopulationPlan p, int index) {
     Duration timeout = Duration.ofMillis(p.client().timeoutMillis());
-    List<Choice.WithKey> uploads = new ArrayList<>();
-    for (int n = 0; n <= p.maxMediaPerTip(); n++) {
-      uploads.add(onCase(n).then(exec(TipRequests.submitTip(n, timeout))));
+    ChainBuilder upload;
+    if (p.maxMediaPerTip() == 0) {
+      // Gatling's doSwitch needs two cases: a text-only population has one request shape.
+      upload = exec(TipRequests.submitTip(0, timeout));
+    } else {
+      List<Choice.WithKey> uploads = new ArrayList<>();
+      for (int n = 0; n <= p.maxMediaPerTip(); n++) {
+        uploads.add(onCase(n).then(exec(TipRequests.submitTip(n, timeout))));
+      }
+      upload = doSwitch("#{" + SessionKeys.MEDIA_COUNT + "}").on(uploads);
     }
     return feed(TipFeeders.tips(p, index, rt.plan.seed(), Clock.systemUTC()))
         .exec(session -> begin(rt, session))
@@ -49,7 +56,7 @@ final class TipChains {
             doIf(session -> session.getLong(SessionKeys.BACKOFF_MILLIS) > 0).then(
                 pause(session -> Duration.ofMillis(session.getLong(SessionKeys.BACKOFF_MILLIS)))),
             exec(session -> beforeSend(rt, session)),
-            doSwitch("#{" + SessionKeys.MEDIA_COUNT + "}").on(uploads),
+            upload,
             exec(session -> afterResponse(rt, session)));
   }
 

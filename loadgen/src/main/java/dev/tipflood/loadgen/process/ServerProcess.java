@@ -56,7 +56,8 @@ public final class ServerProcess implements AutoCloseable {
         "--profile", spec.profile(), "--data-dir", spec.dataDir().toString(), "--admin-token", spec.token(),
         "--scale", Double.toString(spec.scale())));
     CompletableFuture<int[]> ports = new CompletableFuture<>();
-    ChildProcess child = ChildProcess.start("tipflood-server", cmd, spec.dataDir().getParent(), spec.stdout(),
+    // The CLI's working directory, so a profile path means what the user typed.
+    ChildProcess child = ChildProcess.start("tipflood-server", cmd, Path.of("").toAbsolutePath(), spec.stdout(),
         spec.stderr(), line -> {
           if (line.startsWith(LISTENING)) {
             Matcher m = PORTS.matcher(line);

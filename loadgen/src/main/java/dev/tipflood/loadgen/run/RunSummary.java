@@ -33,11 +33,21 @@ public final class RunSummary {
   }
 
   public static RunSummary read(LoadPlan plan, Path correctedLog, Path rawLog) {
-    return new RunSummary(plan, totals(correctedLog), totals(rawLog));
+    return read(plan, correctedLog, rawLog, 0);
+  }
+
+  /** As {@link #read(LoadPlan, Path, Path)}, leaving out intervals that start in the first {@code skipSeconds} (warm-up). */
+  public static RunSummary read(LoadPlan plan, Path correctedLog, Path rawLog, double skipSeconds) {
+    return new RunSummary(plan, totals(correctedLog, skipSeconds), totals(rawLog, skipSeconds));
   }
 
   /** Adds up every interval of a tagged log, per class. */
   public static Map<ClassKey, Histogram> totals(Path log) {
+    return totals(log, 0);
+  }
+
+  /** Adds up the intervals of a tagged log that start {@code skipSeconds} or more after its first, per class. */
+  public static Map<ClassKey, Histogram> totals(Path log, double skipSeconds) {
     Map<ClassKey, Histogram> out = new TreeMap<>(java.util.Comparator.comparing(ClassKey::tag));
     if (!Files.isRegularFile(log)) {
       return out;
@@ -45,8 +55,13 @@ public final class RunSummary {
     try {
       HistogramLogReader reader = new HistogramLogReader(log.toFile());
       EncodableHistogram h;
+      long first = -1;
       while ((h = reader.nextIntervalHistogram()) != null) {
         Histogram hist = (Histogram) h;
+        first = first < 0 ? hist.getStartTimeStamp() : first;
+        if (hist.getStartTimeStamp() - first < skipSeconds * 1000) {
+          continue;
+        }
         out.computeIfAbsent(ClassKey.parse(hist.getTag()), k -> new Histogram(3)).add(hist);
       }
     } catch (FileNotFoundException e) {

@@ -1,0 +1,43 @@
+package dev.tipflood.loadgen.cli;
+
+import dev.tipflood.loadgen.plan.LoadPlan;
+import dev.tipflood.loadgen.plan.LoadPlanFiles;
+import dev.tipflood.loadgen.run.RunDirectory;
+import dev.tipflood.loadgen.run.RunSummary;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code tipflood summarize RUN_DIR}: the per-class summary of a finished run, again. */
+@Command(name = "summarize", mixinStandardHelpOptions = true,
+    description = "Print the per-class summary of a run directory from its client interval logs.")
+final class SummarizeCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A run directory (runs/<timestamp>-<scenario>).")
+  Path runDir;
+
+  @Option(names = "--skip", paramLabel = "SECONDS", defaultValue = "0",
+      description = "Leave out the intervals of the first SECONDS (warm-up) (default: ${DEFAULT-VALUE}).")
+  double skip;
+
+  @Override
+  public Integer call() {
+    RunDirectory dir = new RunDirectory(runDir.toAbsolutePath());
+    if (!Files.isRegularFile(dir.plan())) {
+      spec.commandLine().getErr().println("tipflood: " + runDir + " is not a run directory (no plan.json)");
+      spec.commandLine().getErr().flush();
+      return ExitCodes.MISSING_FILE;
+    }
+    LoadPlan plan = LoadPlanFiles.read(dir.plan());
+    spec.commandLine().getOut().print(RunSummary.read(plan, dir.clientCorrected(), dir.clientRaw(), skip).text());
+    spec.commandLine().getOut().flush();
+    return ExitCodes.OK;
+  }
+}

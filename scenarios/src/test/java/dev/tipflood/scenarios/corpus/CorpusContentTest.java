@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tipflood.scenarios.Scenario;
 import dev.tipflood.scenarios.Scenarios;
+import dev.tipflood.scenarios.model.Distribution;
 import dev.tipflood.scenarios.model.MediaType;
 import dev.tipflood.scenarios.model.Truth;
 import java.awt.image.BufferedImage;
@@ -17,9 +18,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
+import org.apache.commons.math3.distribution.LogNormalDistribution;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
+import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** What the files show: distinct scenes, near-duplicate witnesses, junk variants of pool sources. */
 class CorpusContentTest {
@@ -102,6 +108,22 @@ class CorpusContentTest {
             variants.stream().filter(f -> f.transform() != Transform.EXACT)
                     .forEach(v -> assertThat(v.sha256()).isNotIn(exactHashes));
         }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"citizens, PHOTO", "citizens, VIDEO", "fans, VIDEO", "fans, GIF", "fans, PHOTO"})
+    void sizesFollowTheScaledDistribution(String population, MediaType type) {
+        Scenario s = Scenarios.builtin("fancam-flood");
+        Distribution.LogNormal d = (Distribution.LogNormal) s.population(population).orElseThrow().media().type(type)
+                .orElseThrow().size().orElseThrow();
+        // Exact re-uploads repeat their source's size, so they are not independent draws.
+        double[] sizes = corpus.files(population, type).stream().filter(f -> f.transform() != Transform.EXACT)
+                .mapToDouble(CorpusFile::size).toArray();
+        assertThat(sizes.length).isGreaterThanOrEqualTo(20);
+        var declared = new LogNormalDistribution(Math.log(d.median() * s.scale()), d.sigma());
+        assertThat(new KolmogorovSmirnovTest().kolmogorovSmirnovTest(declared, sizes)).as("KS p-value").isGreaterThan(0.01);
+        double medianRatio = new Median().evaluate(sizes) / (d.median() * s.scale());
+        assertThat(medianRatio).as("sample median / declared median").isBetween(0.75, 1.33);
     }
 
     @Test

@@ -49,6 +49,14 @@ class CorpusContentTest {
     }
 
     @Test
+    void generatingTwiceGivesAByteIdenticalManifest(@TempDir Path other) throws IOException {
+        CorpusManifest again = MediaCorpus.generate(Scenarios.builtin("fancam-flood"), other);
+        assertThat(again.directory()).isNotEqualTo(corpus.directory());
+        assertThat(Files.readAllBytes(again.directory().resolve("manifest.json")))
+                .isEqualTo(Files.readAllBytes(corpus.directory().resolve("manifest.json")));
+    }
+
+    @Test
     void distinctScenesAreFarApartUnderAPerceptualHash() {
         // One file per scene: legit originals, one witness per cluster, one variant per junk source.
         Map<String, CorpusFile> scenes = new LinkedHashMap<>();

@@ -51,6 +51,15 @@ class MediaCorpusTest {
         }
     }
 
+    @Test
+    void cacheKeyIgnoresArrivalsAndDurationButNotScaleOrSeed() {
+        Scenario s = Scenarios.builtin("smoke");
+        assertThat(MediaCorpus.key(s.withDuration(java.time.Duration.ofMinutes(5)))).isEqualTo(MediaCorpus.key(s));
+        assertThat(MediaCorpus.key(s.withProfile("hardened"))).isEqualTo(MediaCorpus.key(s));
+        assertThat(MediaCorpus.key(s.withScale(0.02))).isNotEqualTo(MediaCorpus.key(s));
+        assertThat(MediaCorpus.key(s.withSeed(1))).isNotEqualTo(MediaCorpus.key(s));
+    }
+
     static BufferedImage decode(byte[] bytes) throws IOException {
         return ImageIO.read(new ByteArrayInputStream(bytes));
     }

@@ -112,6 +112,25 @@ class ValidationMessagesTest {
     }
 
     @Test
+    void recordRuleInsideAListIsLocatedAtTheListItem() {
+        assertThat(errors(replace("arrival: {kind: poisson, rate: 2}",
+                "arrival: {kind: steps, steps: [{at: 5s, rate: 1}, {at: 2s, rate: 3}]}"))).containsExactly(
+                "t.yaml:7:60: populations[0].arrival.steps[1].at: bad value '2s':"
+                        + " steps must be in increasing order of 'at'");
+    }
+
+    @Test
+    void errorsInsideWavesCarryTheFullPath() {
+        assertThat(errors(replace("arrival: {kind: poisson, rate: 2}", """
+                arrival:
+                      kind: waves
+                      waves:
+                        - {start: 0s, length: 10s, arrival: {kind: viral, growth: 5s, peak: 0, decay: 2s}}""")))
+                .containsExactly("t.yaml:10:77: populations[0].arrival.waves[0].arrival.peak: bad value '0':"
+                        + " must be a number > 0");
+    }
+
+    @Test
     void duplicateKey() {
         assertThat(errors(replace("duration: 30s", "duration: 30s\nduration: 40s"))).containsExactly(
                 "t.yaml:4:1: duration: bad value 'duration': duplicate key; it is already set on line 3");

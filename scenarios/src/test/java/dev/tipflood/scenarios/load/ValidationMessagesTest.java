@@ -47,6 +47,16 @@ class ValidationMessagesTest {
     }
 
     @Test
+    void targetIsEmbeddedAUrlOrAUrlMapping() {
+        assertThat(Scenarios.parse(VALID, "t.yaml").target().isEmbedded()).isTrue();
+        assertThat(Scenarios.parse(VALID + "target: http://127.0.0.1:8080\n", "t.yaml").target().url()).isPresent();
+        assertThat(Scenarios.parse(VALID + "target: {url: 'http://127.0.0.1:8080'}\n", "t.yaml").target().url())
+                .isPresent();
+        assertThat(errors(VALID + "target: {url: 'localhost:80'}\n")).containsExactly(
+                "t.yaml:12:15: target.url: bad value 'localhost:80': " + dev.tipflood.scenarios.model.Target.EXPECTED);
+    }
+
+    @Test
     void yamlSyntaxErrorNamesLineAndColumn() {
         assertThat(errors(replace("duration: 30s", "duration: [30s"))).singleElement().asString()
                 .isEqualTo("t.yaml:4:12: (root): bad value '': not valid YAML: while parsing a flow sequence;"

@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tipflood.scenarios.Scenario;
 import dev.tipflood.scenarios.Scenarios;
-import dev.tipflood.scenarios.model.MediaType;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,31 +17,8 @@ class MediaCorpusTest {
     Path cache;
 
     @Test
-    void everyFileDecodesAndMatchesItsManifestEntry() throws IOException {
-        CorpusManifest m = MediaCorpus.generate(Scenarios.builtin("smoke"), cache);
-        assertThat(m.files()).isNotEmpty();
-        for (CorpusFile f : m.files()) {
-            byte[] bytes = Files.readAllBytes(m.resolve(f));
-            assertThat(bytes).as(f.path()).hasSize((int) f.size());
-            assertThat(CorpusKey.sha256(bytes)).isEqualTo(f.sha256());
-            if (f.mediaType() == MediaType.VIDEO) {
-                assertThat(f.durationMillis()).isPresent();
-                for (byte[] frame : AviFrames.frames(bytes)) {
-                    assertThat(decode(frame)).as(f.path()).isNotNull();
-                }
-            } else {
-                assertThat(decode(bytes)).as(f.path()).isNotNull();
-            }
-        }
-    }
-
-    @Test
-    void generatingTwiceGivesByteIdenticalManifests(@TempDir Path other) throws IOException {
-        Scenario s = Scenarios.builtin("smoke");
-        CorpusManifest a = MediaCorpus.generate(s, cache);
-        CorpusManifest b = MediaCorpus.generate(s, other);
-        assertThat(Files.readAllBytes(b.directory().resolve("manifest.json")))
-                .isEqualTo(Files.readAllBytes(a.directory().resolve("manifest.json")));
+    void everyFileOfTheSmokeCorpusDecodesAndMatchesItsManifestEntry() throws IOException {
+        Decoding.assertEveryFileDecodes(MediaCorpus.generate(Scenarios.builtin("smoke"), cache));
     }
 
     @Test
@@ -60,7 +33,13 @@ class MediaCorpusTest {
         }
     }
 
-    static BufferedImage decode(byte[] bytes) throws IOException {
-        return ImageIO.read(new ByteArrayInputStream(bytes));
+    @Test
+    void cacheKeyIgnoresArrivalsAndDurationButNotScaleOrSeed() {
+        Scenario s = Scenarios.builtin("smoke");
+        assertThat(MediaCorpus.key(s.withDuration(java.time.Duration.ofMinutes(5)))).isEqualTo(MediaCorpus.key(s));
+        assertThat(MediaCorpus.key(s.withProfile("hardened"))).isEqualTo(MediaCorpus.key(s));
+        assertThat(MediaCorpus.key(s.withScale(0.02))).isNotEqualTo(MediaCorpus.key(s));
+        assertThat(MediaCorpus.key(s.withSeed(1))).isNotEqualTo(MediaCorpus.key(s));
     }
+
 }

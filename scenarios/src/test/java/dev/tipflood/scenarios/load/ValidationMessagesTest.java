@@ -47,6 +47,16 @@ class ValidationMessagesTest {
     }
 
     @Test
+    void targetIsEmbeddedAUrlOrAUrlMapping() {
+        assertThat(Scenarios.parse(VALID, "t.yaml").target().isEmbedded()).isTrue();
+        assertThat(Scenarios.parse(VALID + "target: http://127.0.0.1:8080\n", "t.yaml").target().url()).isPresent();
+        assertThat(Scenarios.parse(VALID + "target: {url: 'http://127.0.0.1:8080'}\n", "t.yaml").target().url())
+                .isPresent();
+        assertThat(errors(VALID + "target: {url: 'localhost:80'}\n")).containsExactly(
+                "t.yaml:12:15: target.url: bad value 'localhost:80': " + dev.tipflood.scenarios.model.Target.EXPECTED);
+    }
+
+    @Test
     void yamlSyntaxErrorNamesLineAndColumn() {
         assertThat(errors(replace("duration: 30s", "duration: [30s"))).singleElement().asString()
                 .isEqualTo("t.yaml:4:12: (root): bad value '': not valid YAML: while parsing a flow sequence;"
@@ -109,6 +119,25 @@ class ValidationMessagesTest {
         assertThat(errors(replace("sigma: 0.5}", "sigma: 0.5, max: 1MB}"))).containsExactly(
                 "t.yaml:11:82: populations[0].media.types.photo.size.max: bad value '1MB':"
                         + " bounds must satisfy min <= median <= max");
+    }
+
+    @Test
+    void recordRuleInsideAListIsLocatedAtTheListItem() {
+        assertThat(errors(replace("arrival: {kind: poisson, rate: 2}",
+                "arrival: {kind: steps, steps: [{at: 5s, rate: 1}, {at: 2s, rate: 3}]}"))).containsExactly(
+                "t.yaml:7:60: populations[0].arrival.steps[1].at: bad value '2s':"
+                        + " steps must be in increasing order of 'at'");
+    }
+
+    @Test
+    void errorsInsideWavesCarryTheFullPath() {
+        assertThat(errors(replace("arrival: {kind: poisson, rate: 2}", """
+                arrival:
+                      kind: waves
+                      waves:
+                        - {start: 0s, length: 10s, arrival: {kind: viral, growth: 5s, peak: 0, decay: 2s}}""")))
+                .containsExactly("t.yaml:10:77: populations[0].arrival.waves[0].arrival.peak: bad value '0':"
+                        + " must be a number > 0");
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.file.OpenOptions;
 import io.vertx.core.http.HttpServerFileUpload;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.streams.Pipe;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -31,6 +32,7 @@ import java.util.Map;
  */
 public final class UploadSession {
   private static final int EPILOGUE_ALLOWANCE = 64;
+  private static final long SETTLE_WAIT_MILLIS = 5_000;
 
   private final Vertx vertx;
   private final HttpServerRequest request;
@@ -42,6 +44,7 @@ public final class UploadSession {
   private final Promise<StagedUpload> result = Promise.promise();
   private final List<Path> temps = new ArrayList<>();
   private final List<MediaSink> sinks = new ArrayList<>();
+  private final List<Pipe<Buffer>> pipes = new ArrayList<>();
   private final List<Future<StagedMedia>> media = new ArrayList<>();
   private Future<String> metadataFile;
   private int fileParts;
@@ -84,7 +87,14 @@ public final class UploadSession {
    */
   public Future<Void> discard() {
     deleteTemps();
-    return Future.join(new ArrayList<>(media)).transform(ar -> deleteTemps());
+    // A part whose pipe was closed never settles, so wait for the rest at most a few seconds.
+    Promise<Void> settled = Promise.promise();
+    long timer = vertx.setTimer(SETTLE_WAIT_MILLIS, id -> settled.tryComplete());
+    Future.join(new ArrayList<>(media)).onComplete(ar -> {
+      vertx.cancelTimer(timer);
+      settled.tryComplete();
+    });
+    return settled.future().compose(v -> deleteTemps());
   }
 
   private Future<Void> deleteTemps() {
@@ -159,7 +169,8 @@ public final class UploadSession {
     String type = upload.contentType() == null ? "application/octet-stream" : upload.contentType();
     Path temp = store.newTempFile();
     temps.add(temp);
-    var pipe = upload.pipe().endOnFailure(false);
+    Pipe<Buffer> pipe = upload.pipe().endOnFailure(false);
+    pipes.add(pipe);
     Future<MediaSink> sink;
     if (profile.uploads().buffered()) {
       sink = Future.succeededFuture(new HeapMediaSink(worker, temp, filename, type,
@@ -177,13 +188,18 @@ public final class UploadSession {
         pipe.close();
         return s.abort().compose(v -> Future.failedFuture(new IllegalStateException("upload aborted")));
       }
-      return pipe.to(s).compose(v -> s.staged());
+      return pipe.to(s).andThen(ar -> pipes.remove(pipe)).compose(v -> s.staged());
     });
     media.add(staged.onFailure(this::fail));
   }
 
   private void onEnd() {
     if (failed) {
+      return;
+    }
+    if (!tailHasCloseDelimiter() && fileParts == 0 && request.formAttributes().isEmpty()) {
+      fail(ApiException.of(ErrorCode.MULTIPART_MALFORMED, "no complete part delimited by the boundary declared in "
+          + "Content-Type was found; is the body framed with a different boundary?"));
       return;
     }
     if (!tailHasCloseDelimiter()) {
@@ -290,6 +306,8 @@ public final class UploadSession {
     stopWatchdog();
     ApiException e = cause instanceof ApiException a ? a : findApiException(cause);
     // Stop reading: the connection is closed once the error has been sent.
+    // Closing a pipe resumes its upload with no handler: the rest of that part is dropped.
+    List.copyOf(pipes).forEach(Pipe::close);
     sinks.forEach(MediaSink::abort);
     result.tryFail(e);
   }

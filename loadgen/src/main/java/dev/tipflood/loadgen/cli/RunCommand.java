@@ -53,6 +53,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--server-jvm-arg", paramLabel = "ARG", description = "Extra JVM argument for the server child (repeatable).")
   List<String> serverJvmArgs = new ArrayList<>();
 
+  @Option(names = "--gatling-jvm-arg", paramLabel = "ARG", description = "Extra JVM argument for the Gatling child (repeatable).")
+  List<String> gatlingJvmArgs = new ArrayList<>();
+
   @Override
   public Integer call() throws Exception {
     Scenario s = scenario.resolve();
@@ -72,7 +75,8 @@ final class RunCommand implements Callable<Integer> {
     }
     RunOptions opts = new RunOptions(scenario.scenario, profile, targetUri, out, scenario.durationOverride(),
         scenario.scale, scenario.seed, serverJar, corpusCache == null ? out.resolve(".corpus") : corpusCache,
-        "-Xmx" + gatlingHeap, Durations.parse(grace), serverJvmArgs, commandLine());
+        "-Xmx" + gatlingHeap, Durations.parse(grace), serverJvmArgs, gatlingJvmArgs,
+        commandLine());
     RunOutcome outcome = new RunOrchestrator(System.out, System.err).run(s, scenario.source(), opts);
     return outcome.exitCode();
   }

@@ -18,7 +18,8 @@ public final class GatlingProcess {
   }
 
   /** What to start. */
-  public record Spec(Path plan, Path resultsDir, String description, String xmx, Path stdout, Path stderr) {
+  public record Spec(Path plan, Path resultsDir, String description, String xmx, List<String> jvmArgs, Path stdout,
+                     Path stderr) {
   }
 
   public static ChildProcess start(Spec spec) {
@@ -27,6 +28,7 @@ public final class GatlingProcess {
     cmd.add(spec.xmx());
     cmd.add("-XX:+UseParallelGC");
     cmd.add("--add-opens=java.base/java.lang=ALL-UNNAMED");
+    cmd.addAll(spec.jvmArgs());
     cmd.add("-Dtipflood.plan=" + spec.plan());
     cmd.add("-cp");
     cmd.add(classpath());

@@ -20,11 +20,12 @@ import java.util.List;
  * @param gatlingXmx    heap of the Gatling JVM, e.g. {@code -Xmx1g}
  * @param grace         time after the schedule for in-flight requests and retries
  * @param serverJvmArgs extra JVM arguments for the server child (tests, debugging)
+ * @param gatlingJvmArgs extra JVM arguments for the Gatling child (benchmarks: GC logs)
  * @param commandLine   as typed, for the manifest
  */
 public record RunOptions(String scenario, String profile, URI target, Path outDir, Duration duration, Double scale,
                          Long seed, Path serverJar, Path corpusCache, String gatlingXmx, Duration grace,
-                         List<String> serverJvmArgs, String commandLine) {
+                         List<String> serverJvmArgs, List<String> gatlingJvmArgs, String commandLine) {
   public RunOptions {
     if (scenario == null || scenario.isBlank()) {
       throw new IllegalArgumentException("scenario must be given");
@@ -33,6 +34,7 @@ public record RunOptions(String scenario, String profile, URI target, Path outDi
       throw new IllegalArgumentException("grace must be >= 0");
     }
     serverJvmArgs = List.copyOf(serverJvmArgs);
+    gatlingJvmArgs = List.copyOf(gatlingJvmArgs);
   }
 
   /** Seconds the hard stop allows beyond the schedule and grace, for Gatling to write its report. */

@@ -94,7 +94,7 @@ public final class RunOrchestrator {
       plan.populations().forEach(p -> planned.put(p.name(), p.plannedTips()));
       manifest.write(dir.manifest());
 
-      outcome = drive(plan, dir, opts, server, poller);
+      outcome = drive(plan, dir, manifest, opts, server, poller);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -114,7 +114,8 @@ public final class RunOrchestrator {
     return finish(outcome, dir, manifest, scenario, opts);
   }
 
-  private RunOutcome drive(LoadPlan plan, RunDirectory dir, RunOptions opts, ServerProcess server, ServerPoller poller)
+  private RunOutcome drive(LoadPlan plan, RunDirectory dir, Manifest manifest, RunOptions opts, ServerProcess server,
+                           ServerPoller poller)
       throws InterruptedException {
     long hardStopSeconds = plan.durationSeconds() + plan.graceSeconds() + RunOptions.HARD_STOP_MARGIN_SECONDS;
     out.println("tipflood: driving " + plan.plannedTips() + " tips over " + plan.durationSeconds()
@@ -125,7 +126,9 @@ public final class RunOrchestrator {
     boolean serverDied = false;
     JsonNode before = null;
     try (ChildProcess gatling = GatlingProcess.start(new GatlingProcess.Spec(dir.plan(), dir.gatlingDir(),
-        plan.scenario(), opts.gatlingXmx(), dir.gatlingStdout(), dir.gatlingStderr()))) {
+        plan.scenario(), opts.gatlingXmx(), opts.gatlingJvmArgs(), dir.gatlingStdout(), dir.gatlingStderr()))) {
+      manifest.section("loadgen").put("pid", gatling.pid()).put("heap", opts.gatlingXmx());
+      manifest.write(dir.manifest());
       OptionalInt exit = OptionalInt.empty();
       while (exit.isEmpty()) {
         exit = gatling.waitFor(Duration.ofSeconds(1));
@@ -175,7 +178,8 @@ public final class RunOrchestrator {
     String summary;
     try {
       LoadPlan plan = LoadPlanFiles.read(dir.plan());
-      summary = RunSummary.read(plan, dir.clientCorrected(), dir.clientRaw()).text();
+      summary = RunSummary.read(plan, dir.clientCorrected(), dir.clientRaw())
+          .withProgress(lastJsonLine(dir.clientProgress())).text();
     } catch (RuntimeException e) {
       summary = "(no client summary: " + e.getMessage() + ")\n";
     }

@@ -26,10 +26,26 @@ public final class RunSummary {
   private final Map<ClassKey, Histogram> corrected;
   private final Map<ClassKey, Histogram> raw;
 
+  private final Map<String, Long> unfinished = new LinkedHashMap<>();
+
   private RunSummary(LoadPlan plan, Map<ClassKey, Histogram> corrected, Map<ClassKey, Histogram> raw) {
     this.plan = plan;
     this.corrected = corrected;
     this.raw = raw;
+  }
+
+  /**
+   * Adds, per population, the requests sent but never finished (cut by Gatling's max duration),
+   * from the last line of the client's {@code progress.ndjson}.
+   */
+  public RunSummary withProgress(com.fasterxml.jackson.databind.JsonNode lastProgress) {
+    if (lastProgress != null) {
+      for (PopulationPlan p : plan.populations()) {
+        var n = lastProgress.path("populations").path(p.name());
+        unfinished.put(p.name(), Math.max(0, n.path("requests").asLong(0) - n.path("completed").asLong(0)));
+      }
+    }
+    return this;
   }
 
   public static RunSummary read(LoadPlan plan, Path correctedLog, Path rawLog) {
@@ -133,7 +149,12 @@ public final class RunSummary {
           f.name(), f.truth(), f.planned(), f.tips(), f.accepted(), 100 * f.acceptedShare(), f.requests(), f.retries()));
       StringBuilder o = new StringBuilder();
       f.outcomes().forEach((k, v) -> o.append(' ').append(k).append(" x").append(v));
-      b.append("  request outcomes:").append(o.length() == 0 ? " none" : o).append('\n');
+      b.append("  request outcomes:").append(o.length() == 0 ? " none" : o);
+      long cut = unfinished.getOrDefault(f.name(), 0L);
+      if (cut > 0) {
+        b.append("; ").append(cut).append(" unfinished when the run stopped");
+      }
+      b.append('\n');
       if (f.accepted() > 0) {
         b.append(String.format(Locale.ROOT, "  accepted tip latency: p50 %s p99 %s max %s (corrected); p50 %s p99 %s (raw)%n",
             ms(f.acceptedCorrected().getValueAtPercentile(50)), ms(f.acceptedCorrected().getValueAtPercentile(99)),

@@ -3,10 +3,8 @@ package dev.tipflood.server.measure.latency;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import dev.tipflood.server.measure.SupplierClock;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.HdrHistogram.EncodableHistogram;
@@ -16,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 class LatencyRecordersTest {
 
-  private final MutableClock wall = new MutableClock(1_764_403_200_000L);
+  private final long[] now = {1_764_403_200_000L};
+  private final SupplierClock wall = new SupplierClock(() -> now[0]);
   private final LatencyRecorders recorders = new LatencyRecorders(wall);
 
   @Test
@@ -27,7 +26,7 @@ class LatencyRecordersTest {
       recorders.record(fans, i * 100L);
     }
     recorders.record(witnesses, 5_000);
-    wall.advance(1500);
+    advance(1500);
 
     String lines = recorders.drainLogLines();
     assertThat(lines.lines()).hasSize(2).allMatch(l -> l.startsWith("Tag=pop="));
@@ -46,12 +45,12 @@ class LatencyRecordersTest {
     LatencyTag tag = new LatencyTag("p", Endpoints.TIPS_GET, "200");
     recorders.record(tag, 10);
     recorders.record(tag, 20);
-    wall.advance(1000);
+    advance(1000);
     String first = recorders.drainLogLines();
     recorders.record(tag, 30);
-    wall.advance(1000);
+    advance(1000);
     String second = recorders.drainLogLines();
-    wall.advance(1000);
+    advance(1000);
     String third = recorders.drainLogLines();
 
     Histogram a = readAll(first).get(0);
@@ -72,6 +71,10 @@ class LatencyRecordersTest {
     assertThat(Endpoints.classify("DELETE", "/api/v1/tips/abc")).isEqualTo("other");
   }
 
+  private void advance(long millis) {
+    now[0] += millis;
+  }
+
   static List<Histogram> readAll(String lines) {
     HistogramLogReader reader =
         new HistogramLogReader(new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8)));
@@ -81,38 +84,5 @@ class LatencyRecordersTest {
       out.add((Histogram) h);
     }
     return out;
-  }
-
-  /** A wall clock that moves only when told. */
-  static final class MutableClock extends Clock {
-    private long millis;
-
-    MutableClock(long millis) {
-      this.millis = millis;
-    }
-
-    void advance(long delta) {
-      millis += delta;
-    }
-
-    @Override
-    public long millis() {
-      return millis;
-    }
-
-    @Override
-    public Instant instant() {
-      return Instant.ofEpochMilli(millis);
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tipflood.server.measure.SupplierClock;
 import dev.tipflood.server.measure.review.ClassCounters;
 import dev.tipflood.server.measure.review.ReviewScoring;
 import dev.tipflood.server.measure.truth.Truth;
@@ -22,8 +23,6 @@ import dev.tipflood.server.model.storage.StorageSpec;
 import dev.tipflood.server.model.time.VirtualScheduler;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -34,27 +33,8 @@ class TimelineSamplerTest {
   private static final long SECOND = 1_000_000_000L;
 
   private final VirtualScheduler clock = new VirtualScheduler();
-  private final Clock wall = new Clock() {
-    @Override
-    public long millis() {
-      return 1_764_403_200_000L + clock.nanoTime() / 1_000_000;
-    }
-
-    @Override
-    public Instant instant() {
-      return Instant.ofEpochMilli(millis());
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-  };
+  private final Clock wall =
+      new SupplierClock(() -> 1_764_403_200_000L + clock.nanoTime() / 1_000_000);
 
   @Test
   void samplesEveryResourceAndScoresReviewsByTruth() throws Exception {

@@ -1,45 +1,26 @@
 package dev.tipflood.server.architecture;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
 
 /** Applies {@link GroundTruthRules} to the server's production classes. */
+@AnalyzeClasses(packages = "dev.tipflood.server", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-  private static JavaClasses server;
+  @ArchTest
+  static final ArchRule truthTypesStayInMeasure = GroundTruthRules.TRUTH_TYPES_STAY_IN_MEASURE;
 
-  @BeforeAll
-  static void importServer() {
-    server = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("dev.tipflood.server");
-  }
+  @ArchTest
+  static final ArchRule truthHeaderNamesStayInMeasure = GroundTruthRules.TRUTH_HEADER_NAMES_STAY_IN_MEASURE;
 
-  @Test
-  void truthTypesStayInMeasure() {
-    GroundTruthRules.TRUTH_TYPES_STAY_IN_MEASURE.check(server);
-  }
+  @ArchTest
+  static final ArchRule defencesDoNotDependOnMeasure = GroundTruthRules.DEFENCES_DO_NOT_DEPEND_ON_MEASURE;
 
-  @Test
-  void truthHeaderNamesStayInMeasure() {
-    GroundTruthRules.TRUTH_HEADER_NAMES_STAY_IN_MEASURE.check(server);
-  }
+  @ArchTest
+  static final ArchRule modelIsFrameworkFree = GroundTruthRules.MODEL_IS_FRAMEWORK_FREE;
 
-  @Test
-  void defencesDoNotDependOnMeasure() {
-    GroundTruthRules.DEFENCES_DO_NOT_DEPEND_ON_MEASURE.check(server);
-  }
-
-  @Test
-  void modelIsFrameworkFree() {
-    GroundTruthRules.MODEL_IS_FRAMEWORK_FREE.check(server);
-  }
-
-  @Test
-  void modelReadsNoClock() {
-    GroundTruthRules.MODEL_READS_NO_CLOCK.check(server);
-  }
+  @ArchTest
+  static final ArchRule modelReadsNoClock = GroundTruthRules.MODEL_READS_NO_CLOCK;
 }

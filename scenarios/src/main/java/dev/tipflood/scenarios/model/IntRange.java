@@ -1,0 +1,19 @@
+package dev.tipflood.scenarios.model;
+
+import java.util.random.RandomGenerator;
+
+/** An inclusive integer range, drawn uniformly. */
+public record IntRange(int min, int max) {
+    public IntRange {
+        Checks.of().check("min", min, Rule.COUNT)
+                .require(max >= min, "max", max, "must be >= min (" + min + ")").done();
+    }
+
+    public int sample(RandomGenerator random) {
+        return min == max ? min : random.nextInt(min, max + 1);
+    }
+
+    public double mean() {
+        return (min + max) / 2.0;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.tipflood.server;
+
+import dev.tipflood.server.api.InvalidRequestHandler;
+import dev.tipflood.server.api.PublicRouter;
+import dev.tipflood.server.config.Profile;
+import dev.tipflood.server.ingress.ConnectionGate;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import java.util.concurrent.TimeUnit;
+
+/** One event loop's share of the public port. Several instances share the port. */
+final class PublicVerticle extends VerticleBase {
+  /** Netty may buffer this much of one part's framing while looking for its delimiter. */
+  private static final int MAX_FORM_BUFFERED_BYTES = 64 * 1024;
+
+  private final ServerComponents components;
+  private final ServerWiring wiring;
+  private final ConnectionGate gate;
+  private final WorkerExecutor worker;
+  private final String host;
+  private final int port;
+  private HttpServer server;
+
+  PublicVerticle(ServerComponents components, ServerWiring wiring, ConnectionGate gate, WorkerExecutor worker,
+      String host, int port) {
+    this.components = components;
+    this.wiring = wiring;
+    this.gate = gate;
+    this.worker = worker;
+    this.host = host;
+    this.port = port;
+  }
+
+  @Override
+  public Future<?> start() {
+    Profile p = components.profile();
+    server = vertx.createHttpServer(options(p))
+        .connectionHandler(gate::onConnection)
+        .invalidRequestHandler(new InvalidRequestHandler(p.limits().maxHeaderBytes().bytes()))
+        .requestHandler(PublicRouter.create(components, wiring, gate, worker));
+    return server.listen(port, host);
+  }
+
+  int actualPort() {
+    return server.actualPort();
+  }
+
+  static HttpServerOptions options(Profile p) {
+    var limits = p.limits();
+    return new HttpServerOptions()
+        .setMaxHeaderSize(limits.maxHeaderBytes().toIntSaturated())
+        .setMaxFormAttributeSize(limits.maxMetadataBytes().isUnlimited() ? -1 : limits.maxMetadataBytes().toIntSaturated())
+        .setMaxFormFields(limits.maxParts().isUnlimited() ? -1 : limits.maxParts().value())
+        .setMaxFormBufferedBytes(MAX_FORM_BUFFERED_BYTES)
+        .setHandle100ContinueAutomatically(false)
+        .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+        .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, p.ingress().idleTimeout().toMillis()));
+  }
+}

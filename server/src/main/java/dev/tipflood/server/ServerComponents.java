@@ -1,0 +1,24 @@
+package dev.tipflood.server;
+
+import dev.tipflood.server.config.Profile;
+import dev.tipflood.server.storage.MediaStore;
+import dev.tipflood.server.storage.TipStore;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * What a running server is made of, handed to a {@link ServerWiring.Factory} so extensions (the
+ * capacity model, the measurement plane) can build on it.
+ *
+ * @param vertx the Vert.x instance
+ * @param profile the validated, scaled profile
+ * @param tips durable tip records
+ * @param media media files
+ * @param clock the clock every time-dependent part uses
+ * @param metrics the registry {@code /metrics} scrapes
+ * @param dataDir the data directory
+ */
+public record ServerComponents(Vertx vertx, Profile profile, TipStore tips, MediaStore media, Clock clock,
+    PrometheusMeterRegistry metrics, Path dataDir) {}

@@ -1,0 +1,41 @@
+package dev.tipflood.server;
+
+import dev.tipflood.server.config.Profile;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * How to start one server.
+ *
+ * @param host public interface to bind
+ * @param port public port, 0 for any free one
+ * @param adminPort admin port (on 127.0.0.1), 0 for any free one
+ * @param dataDir where tips and media are stored
+ * @param profile the validated, already scaled profile
+ * @param adminToken the admin bearer token
+ * @param eventLoops public verticle instances (one per event loop)
+ * @param clock the clock for timestamps and timeouts
+ */
+public record ServerSettings(String host, int port, int adminPort, Path dataDir, Profile profile, String adminToken,
+    int eventLoops, Clock clock) {
+  public ServerSettings {
+    Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(profile, "profile");
+    Objects.requireNonNull(adminToken, "adminToken");
+    Objects.requireNonNull(clock, "clock");
+    if (port < 0 || port > 65535 || adminPort < 0 || adminPort > 65535) {
+      throw new IllegalArgumentException("ports must be within 0..65535");
+    }
+    if (eventLoops < 1) {
+      throw new IllegalArgumentException("eventLoops must be at least 1");
+    }
+  }
+
+  /** Loopback, ephemeral ports, one event loop per core, the system clock. */
+  public static ServerSettings loopback(Path dataDir, Profile profile, String adminToken) {
+    return new ServerSettings("127.0.0.1", 0, 0, dataDir, profile, adminToken,
+        Runtime.getRuntime().availableProcessors(), Clock.systemUTC());
+  }
+}

@@ -1,0 +1,145 @@
+package dev.tipflood.server;
+
+import dev.tipflood.server.ingress.ConnectionGate;
+import dev.tipflood.server.storage.JournalTipStore;
+import dev.tipflood.server.storage.MediaStore;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.VertxPrometheusOptions;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * A running tip-upload service: storage opened and replayed, public and admin ports bound.
+ *
+ * <pre>{@code
+ * TipfloodServer server = TipfloodServer.start(settings, ServerWiring.Factory.NONE, System.err::println)
+ *     .toCompletionStage().toCompletableFuture().join();
+ * int port = server.publicPort();
+ * server.close();
+ * }</pre>
+ */
+public final class TipfloodServer {
+  /** Size of the named worker pool for blocking storage work (renames, fsyncs, deletes). */
+  private static final int STORAGE_WORKERS = 8;
+
+  private final Vertx vertx;
+  private final JournalTipStore tips;
+  private final int publicPort;
+  private final int adminPort;
+  private final ServerComponents components;
+
+  private TipfloodServer(Vertx vertx, JournalTipStore tips, int publicPort, int adminPort, ServerComponents c) {
+    this.vertx = vertx;
+    this.tips = tips;
+    this.publicPort = publicPort;
+    this.adminPort = adminPort;
+    this.components = c;
+  }
+
+  /**
+   * Opens storage (replaying the journal, removing leftover temp and orphan media files), then
+   * binds the ports. Storage errors are thrown before any port is bound.
+   *
+   * @param log receives start-up notes (repairs, clean-ups)
+   */
+  public static Future<TipfloodServer> start(ServerSettings s, ServerWiring.Factory wiringFactory, Consumer<String> log) {
+    JournalTipStore tips = JournalTipStore.open(s.dataDir(), log);
+    MediaStore media;
+    try {
+      media = MediaStore.open(s.dataDir());
+      int temps = media.cleanTemp();
+      int orphans = media.removeOrphans(tips.referencedMedia());
+      if (temps + orphans > 0) {
+        log.accept("removed " + temps + " leftover temp file(s) and " + orphans + " orphan media file(s)");
+      }
+    } catch (RuntimeException e) {
+      tips.close();
+      throw e;
+    }
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Vertx vertx = Vertx.builder()
+        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
+            .setEnabled(true)
+            .setJvmMetricsEnabled(true)
+            .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))))
+        .withMetrics(new MicrometerMetricsFactory(registry))
+        .build();
+    ServerComponents c = new ServerComponents(vertx, s.profile(), tips, media, s.clock(), registry, s.dataDir());
+    ServerWiring wiring;
+    try {
+      wiring = wiringFactory.wire(c);
+    } catch (RuntimeException e) {
+      tips.close();
+      vertx.close();
+      throw e;
+    }
+    WorkerExecutor worker = vertx.createSharedWorkerExecutor("tipflood-storage", STORAGE_WORKERS);
+    ConnectionGate gate = new ConnectionGate(s.profile().ingress().maxConnections());
+    AtomicBoolean ready = new AtomicBoolean();
+    AdminVerticle admin = new AdminVerticle(c, wiring, s.adminToken(), ready::get, s.adminPort());
+    // One instance per event loop; Vert.x shares one listening socket among instances that ask
+    // for the same fixed port, but gives each its own port for port 0, so pick the free port first.
+    int port;
+    try {
+      port = s.port() != 0 ? s.port() : freePort(s.host());
+    } catch (java.io.IOException e) {
+      tips.close();
+      vertx.close();
+      return Future.failedFuture(e);
+    }
+    List<PublicVerticle> instances = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Future<TipfloodServer> started = vertx.deployVerticle(() -> {
+          PublicVerticle v = new PublicVerticle(c, wiring, gate, worker, s.host(), port);
+          instances.add(v);
+          return v;
+        }, new DeploymentOptions().setInstances(s.eventLoops()))
+        .compose(id -> {
+          long ports = instances.stream().mapToInt(PublicVerticle::actualPort).distinct().count();
+          if (ports != 1) {
+            return Future.failedFuture(new IllegalStateException("public verticles bound " + ports + " different ports"));
+          }
+          return vertx.deployVerticle(admin);
+        })
+        .map(id -> {
+          ready.set(true);
+          return new TipfloodServer(vertx, tips, instances.get(0).actualPort(), admin.actualPort(), c);
+        });
+    // On failure the caller sees the cause at once; the clean-up runs behind it.
+    return started.onFailure(e -> vertx.close().onComplete(ar -> tips.close()));
+  }
+
+  private static int freePort(String host) throws java.io.IOException {
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
+      return probe.getLocalPort();
+    }
+  }
+
+  public int publicPort() {
+    return publicPort;
+  }
+
+  public int adminPort() {
+    return adminPort;
+  }
+
+  public ServerComponents components() {
+    return components;
+  }
+
+  /** Stops serving and closes storage. */
+  public Future<Void> close() {
+    return vertx.close().eventually(() -> {
+      tips.close();
+      return Future.succeededFuture();
+    });
+  }
+}

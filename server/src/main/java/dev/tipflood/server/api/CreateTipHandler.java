@@ -1,0 +1,104 @@
+package dev.tipflood.server.api;
+
+import dev.tipflood.server.api.upload.UploadSession;
+import dev.tipflood.server.config.Profile;
+import dev.tipflood.server.pipeline.TipPipeline;
+import dev.tipflood.server.storage.MediaStore;
+import dev.tipflood.server.tip.TipRecord;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+
+/**
+ * {@code POST /api/v1/tips}: checks the headers before reading any body byte, streams the body
+ * through an {@link UploadSession}, stores the tip durably via {@link TipIntake}, answers
+ * {@code 201 {"id","status"}}, then hands the tip to the {@link TipPipeline}.
+ */
+public final class CreateTipHandler implements Handler<RoutingContext> {
+  private final Vertx vertx;
+  private final Profile profile;
+  private final MediaStore media;
+  private final WorkerExecutor worker;
+  private final TipIntake intake;
+  private final TipPipeline pipeline;
+  private final Clock clock;
+
+  public CreateTipHandler(Vertx vertx, Profile profile, MediaStore media, WorkerExecutor worker, TipIntake intake,
+      TipPipeline pipeline, Clock clock) {
+    this.vertx = vertx;
+    this.profile = profile;
+    this.media = media;
+    this.worker = worker;
+    this.intake = intake;
+    this.pipeline = pipeline;
+    this.clock = clock;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    HttpServerRequest request = ctx.request();
+    String boundary;
+    try {
+      boundary = dev.tipflood.server.api.upload.MultipartContentType.boundary(request.getHeader(HttpHeaders.CONTENT_TYPE));
+      checkContentLength(request.getHeader(HttpHeaders.CONTENT_LENGTH));
+    } catch (ApiException e) {
+      ctx.fail(e);
+      return;
+    }
+    if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
+      request.response().writeContinue();
+    }
+    UploadSession session = new UploadSession(vertx, request, profile, media, worker, clock, boundary);
+    session.start()
+        .compose(upload -> intake.accept(upload, vertx.getOrCreateContext()))
+        .compose(this::delayed)
+        .onSuccess(tip -> respond(ctx, tip))
+        .onFailure(e -> {
+          session.discard();
+          ctx.fail(e);
+        });
+  }
+
+  private void checkContentLength(String header) {
+    if (header == null) {
+      return;
+    }
+    long length;
+    try {
+      length = Long.parseLong(header.trim());
+    } catch (NumberFormatException e) {
+      throw ApiException.of(ErrorCode.HTTP_MALFORMED, "Content-Length '" + header + "' is not a number");
+    }
+    if (profile.limits().maxRequestBytes().isExceededBy(length)) {
+      throw ApiException.of(ErrorCode.PAYLOAD_TOO_LARGE, "Content-Length " + length + " exceeds the limit of "
+          + profile.limits().maxRequestBytes() + " bytes");
+    }
+  }
+
+  private Future<TipRecord> delayed(TipRecord tip) {
+    long delay = profile.debug().fixedResponseDelay().toMillis();
+    if (delay <= 0) {
+      return Future.succeededFuture(tip);
+    }
+    Promise<TipRecord> later = Promise.promise();
+    vertx.setTimer(delay, id -> later.complete(tip));
+    return later.future();
+  }
+
+  private void respond(RoutingContext ctx, TipRecord tip) {
+    JsonObject body = new JsonObject().put("id", tip.id().value()).put("status", tip.status().wireName());
+    ctx.response()
+        .setStatusCode(201)
+        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+        .putHeader(HttpHeaders.LOCATION, "/api/v1/tips/" + tip.id().value())
+        .end(body.encode())
+        .onComplete(ar -> pipeline.accepted(tip));
+  }
+}

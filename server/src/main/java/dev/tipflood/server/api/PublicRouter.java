@@ -1,0 +1,34 @@
+package dev.tipflood.server.api;
+
+import dev.tipflood.server.RouteContributor;
+import dev.tipflood.server.ServerComponents;
+import dev.tipflood.server.ServerWiring;
+import dev.tipflood.server.ingress.ConnectionGate;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.ext.web.Router;
+
+/** Builds the public router: contributors' handlers first, then the gate, the API, 404/405, errors. */
+public final class PublicRouter {
+  public static final String TIPS = "/api/v1/tips";
+
+  private PublicRouter() {}
+
+  public static Router create(ServerComponents c, ServerWiring wiring, ConnectionGate gate, WorkerExecutor worker) {
+    Router router = Router.router(c.vertx());
+    for (RouteContributor contributor : wiring.routes()) {
+      contributor.contributePublic(router);
+    }
+    router.route().handler(gate.requestGuard());
+    MetadataParser parser = new MetadataParser(c.profile().limits().maxDescriptionChars());
+    TipIntake intake = new TipIntake(parser, c.media(), c.tips(), worker, c.clock());
+    router.post(TIPS).handler(new CreateTipHandler(c.vertx(), c.profile(), c.media(), worker, intake,
+        wiring.pipeline(), c.clock()));
+    router.route(TIPS).handler(new MethodNotAllowedHandler("POST"));
+    router.get(TIPS + "/:id").handler(new GetTipHandler(c.tips()));
+    router.route(TIPS + "/:id").handler(new MethodNotAllowedHandler("GET"));
+    router.route().handler(ctx -> ctx.fail(ApiException.of(ErrorCode.NOT_FOUND, "no such resource: "
+        + ctx.request().path())));
+    router.route().failureHandler(new ApiFailureHandler());
+    return router;
+  }
+}

@@ -1,0 +1,83 @@
+package dev.tipflood.server.api;
+
+import dev.tipflood.server.api.upload.StagedMedia;
+import dev.tipflood.server.api.upload.StagedUpload;
+import dev.tipflood.server.storage.MediaStore;
+import dev.tipflood.server.storage.TipStore;
+import dev.tipflood.server.tip.MediaItem;
+import dev.tipflood.server.tip.TipId;
+import dev.tipflood.server.tip.TipMetadata;
+import dev.tipflood.server.tip.TipRecord;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a completely received body into a durable tip: validates the metadata, moves the media
+ * into place (on the storage worker pool), then appends the journal record. The returned future
+ * completes only once both are on disk.
+ */
+public final class TipIntake {
+  private final MetadataParser parser;
+  private final MediaStore media;
+  private final TipStore tips;
+  private final WorkerExecutor worker;
+  private final Clock clock;
+
+  public TipIntake(MetadataParser parser, MediaStore media, TipStore tips, WorkerExecutor worker, Clock clock) {
+    this.parser = parser;
+    this.media = media;
+    this.tips = tips;
+    this.worker = worker;
+    this.clock = clock;
+  }
+
+  /** Validates and stores; fails with an {@link ApiException} for bad input or unavailable storage. */
+  public Future<TipRecord> accept(StagedUpload upload, Context context) {
+    TipMetadata metadata = parser.parse(upload.metadataJson());
+    for (StagedMedia m : upload.media()) {
+      if (m.size() == 0) {
+        throw ApiException.of(ErrorCode.EMPTY_FILE, "media file '" + m.filename() + "' is empty");
+      }
+    }
+    TipId id = TipId.next(clock.millis());
+    List<Path> temps = upload.media().stream().map(StagedMedia::temp).toList();
+    Future<List<String>> placed = temps.isEmpty() ? Future.succeededFuture(List.of())
+        : worker.executeBlocking(() -> media.promote(id, temps), false);
+    return placed.compose(names -> {
+      TipRecord tip = TipRecord.received(id, clock.instant(), metadata, items(upload.media(), names));
+      return Future.fromCompletionStage(tips.append(tip), context)
+          .recover(e -> forget(names).compose(v -> Future.failedFuture(storageFailed(e))));
+    }, e -> Future.failedFuture(storageFailed(e)));
+  }
+
+  private static List<MediaItem> items(List<StagedMedia> staged, List<String> names) {
+    List<MediaItem> items = new ArrayList<>(staged.size());
+    for (int i = 0; i < staged.size(); i++) {
+      StagedMedia m = staged.get(i);
+      items.add(new MediaItem(i, m.filename(), m.contentType(), m.size(), m.sha256(), names.get(i)));
+    }
+    return items;
+  }
+
+  /** The journal record failed: the moved media belong to no tip, so remove them. */
+  private Future<Void> forget(List<String> names) {
+    if (names.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return worker.<Void>executeBlocking(() -> {
+      names.forEach(n -> media.delete(media.resolve(n)));
+      return null;
+    }, false).recover(e -> Future.succeededFuture());
+  }
+
+  private static ApiException storageFailed(Throwable e) {
+    System.err.println("tipflood-server: storage failure: " + e);
+    return ApiException.retryLater(ErrorCode.STORAGE_UNAVAILABLE, "the tip could not be stored durably; retry later",
+        java.time.Duration.ofSeconds(5));
+  }
+}

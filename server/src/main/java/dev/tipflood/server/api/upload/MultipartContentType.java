@@ -1,0 +1,50 @@
+package dev.tipflood.server.api.upload;
+
+import dev.tipflood.server.api.ApiException;
+import dev.tipflood.server.api.ErrorCode;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Checks the Content-Type of a tip POST before any body byte is read, and extracts the boundary. */
+public final class MultipartContentType {
+  // RFC 2046 section 5.1.1: 1-70 characters from this set, not ending in a space.
+  private static final Pattern BOUNDARY = Pattern.compile("[0-9A-Za-z'()+_,\\-./:=? ]{0,69}[0-9A-Za-z'()+_,\\-./:=?]");
+
+  private MultipartContentType() {}
+
+  /**
+   * Returns the boundary of a {@code multipart/form-data} content type.
+   *
+   * @throws ApiException {@code not_multipart}, {@code boundary_missing} or {@code boundary_invalid}
+   */
+  public static String boundary(String contentType) {
+    if (contentType == null) {
+      throw ApiException.of(ErrorCode.NOT_MULTIPART, "Content-Type is missing; a tip is multipart/form-data");
+    }
+    String[] params = contentType.split(";");
+    String type = params[0].trim().toLowerCase(Locale.ROOT);
+    if (!type.equals("multipart/form-data")) {
+      throw ApiException.of(ErrorCode.NOT_MULTIPART, "Content-Type is '" + params[0].trim()
+          + "'; a tip is multipart/form-data");
+    }
+    String boundary = null;
+    for (int i = 1; i < params.length; i++) {
+      String p = params[i].trim();
+      int eq = p.indexOf('=');
+      if (eq > 0 && p.substring(0, eq).trim().equalsIgnoreCase("boundary")) {
+        boundary = p.substring(eq + 1).trim();
+        if (boundary.length() >= 2 && boundary.startsWith("\"") && boundary.endsWith("\"")) {
+          boundary = boundary.substring(1, boundary.length() - 1);
+        }
+      }
+    }
+    if (boundary == null || boundary.isEmpty()) {
+      throw ApiException.of(ErrorCode.BOUNDARY_MISSING, "Content-Type multipart/form-data has no boundary parameter");
+    }
+    if (!BOUNDARY.matcher(boundary).matches()) {
+      throw ApiException.of(ErrorCode.BOUNDARY_INVALID, "the multipart boundary must be 1-70 characters of "
+          + "letters, digits and '()+_,-./:=? (RFC 2046), not ending in a space");
+    }
+    return boundary;
+  }
+}

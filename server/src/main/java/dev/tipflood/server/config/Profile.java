@@ -1,0 +1,54 @@
+package dev.tipflood.server.config;
+
+import static dev.tipflood.server.config.InvalidFieldException.require;
+
+import java.util.regex.Pattern;
+
+/**
+ * A validated, immutable server profile: the capacities and behaviour of one modelled service.
+ * Loaded from YAML by {@link ProfileLoader}; each section is a record, so adding a section is
+ * adding a component here (absent sections take their defaults).
+ *
+ * @param name short name, lower-case letters, digits and dashes
+ * @param description one line for people
+ * @param jvm JVM settings the launcher applies
+ * @param limits request caps
+ * @param uploads how bodies are received
+ * @param ingress connection limits and timeouts
+ * @param debug test-only knobs
+ */
+public record Profile(
+    String name,
+    String description,
+    JvmConfig jvm,
+    LimitsConfig limits,
+    UploadsConfig uploads,
+    IngressConfig ingress,
+    DebugConfig debug) {
+
+  private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
+  public Profile {
+    require(name != null, "name", "is required: lower-case letters, digits and '-'");
+    require(NAME.matcher(name).matches(), "name",
+        "'" + name + "' is not allowed: use 1-63 lower-case letters, digits and '-'");
+    description = description == null ? "" : description;
+    jvm = jvm == null ? JvmConfig.defaults() : jvm;
+    limits = limits == null ? LimitsConfig.defaults() : limits;
+    uploads = uploads == null ? UploadsConfig.defaults() : uploads;
+    ingress = ingress == null ? IngressConfig.defaults() : ingress;
+    debug = debug == null ? DebugConfig.defaults() : debug;
+  }
+
+  /**
+   * Applies similarity scaling: every byte size that models media, bandwidth or quota is
+   * multiplied by {@code factor}. Times, counts, the heap and protocol caps (headers, metadata)
+   * are not scaled.
+   */
+  public Profile scaled(double factor) {
+    if (!(factor > 0 && factor <= 1)) {
+      throw new IllegalArgumentException("scale must be > 0 and <= 1, got " + factor);
+    }
+    return new Profile(name, description, jvm, limits.scaled(factor), uploads, ingress, debug);
+  }
+}

@@ -1,0 +1,148 @@
+package dev.tipflood.server.storage;
+
+import dev.tipflood.server.tip.Review;
+import dev.tipflood.server.tip.TipId;
+import dev.tipflood.server.tip.TipRecord;
+import dev.tipflood.server.tip.TipStatus;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * {@link TipStore} backed by an append-only journal ({@code tips.journal}) with group commit.
+ * On open the journal is replayed into memory. A torn last line (a crash during a write, which
+ * was therefore never acknowledged) is cut off; a bad line anywhere else stops start-up.
+ */
+public final class JournalTipStore implements TipStore {
+  public static final String FILE_NAME = "tips.journal";
+
+  private final Map<TipId, TipRecord> tips;
+  private final GroupCommitLog log;
+
+  private JournalTipStore(Map<TipId, TipRecord> tips, GroupCommitLog log) {
+    this.tips = tips;
+    this.log = log;
+  }
+
+  /**
+   * Opens (creating if needed) the journal in {@code dir} and replays it.
+   *
+   * @param warnings receives a line for each repair made (a cut torn tail)
+   * @throws StorageException when the journal cannot be read or holds a corrupt record
+   */
+  public static JournalTipStore open(Path dir, Consumer<String> warnings) {
+    Path file = dir.resolve(FILE_NAME);
+    Map<TipId, TipRecord> tips = new ConcurrentHashMap<>();
+    try {
+      Files.createDirectories(dir);
+      if (Files.exists(file)) {
+        replay(file, tips, warnings);
+      }
+      return new JournalTipStore(tips, new GroupCommitLog(file));
+    } catch (IOException e) {
+      throw new StorageException("cannot open journal " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void replay(Path file, Map<TipId, TipRecord> tips, Consumer<String> warnings) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    int start = 0;
+    int lineNo = 0;
+    while (start < bytes.length) {
+      int end = indexOf(bytes, (byte) '\n', start);
+      lineNo++;
+      if (end < 0) {
+        // No newline: the last write was torn by a crash before its fsync completed.
+        truncate(file, start);
+        warnings.accept(file + ": cut a torn last record at line " + lineNo + " (" + (bytes.length - start)
+            + " bytes); it was never acknowledged");
+        return;
+      }
+      String line = new String(bytes, start, end - start, StandardCharsets.UTF_8);
+      try {
+        JournalCodec.apply(line, tips);
+      } catch (RuntimeException e) {
+        throw new StorageException(file + ":" + lineNo + ": corrupt journal record: " + e.getMessage(), e);
+      }
+      start = end + 1;
+    }
+  }
+
+  private static int indexOf(byte[] b, byte v, int from) {
+    for (int i = from; i < b.length; i++) {
+      if (b[i] == v) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static void truncate(Path file, long size) throws IOException {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      ch.truncate(size);
+      ch.force(true);
+    }
+  }
+
+  @Override
+  public CompletionStage<TipRecord> append(TipRecord tip) {
+    return log.append(JournalCodec.tip(tip)).thenApply(v -> {
+      tips.put(tip.id(), tip);
+      return tip;
+    });
+  }
+
+  @Override
+  public Optional<TipRecord> find(TipId id) {
+    return Optional.ofNullable(tips.get(id));
+  }
+
+  @Override
+  public CompletionStage<TipRecord> updateStatus(TipId id, TipStatus status) {
+    if (!tips.containsKey(id)) {
+      return CompletableFuture.failedFuture(new UnknownTipException(id));
+    }
+    return log.append(JournalCodec.status(id, status))
+        .thenApply(v -> tips.computeIfPresent(id, (k, t) -> t.withStatus(status)));
+  }
+
+  @Override
+  public CompletionStage<TipRecord> attachReview(TipId id, Review review) {
+    if (!tips.containsKey(id)) {
+      return CompletableFuture.failedFuture(new UnknownTipException(id));
+    }
+    return log.append(JournalCodec.review(id, review))
+        .thenApply(v -> tips.computeIfPresent(id, (k, t) -> t.withReview(review)));
+  }
+
+  /** Every stored tip's media file names, for orphan clean-up. */
+  public java.util.Set<String> referencedMedia() {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    tips.values().forEach(t -> t.media().forEach(m -> names.add(m.storedAs())));
+    return names;
+  }
+
+  @Override
+  public int count() {
+    return tips.size();
+  }
+
+  @Override
+  public boolean healthy() {
+    return log.healthy();
+  }
+
+  @Override
+  public void close() {
+    log.close();
+  }
+}

@@ -1,0 +1,41 @@
+package dev.tipflood.server.storage;
+
+import dev.tipflood.server.tip.Review;
+import dev.tipflood.server.tip.TipId;
+import dev.tipflood.server.tip.TipRecord;
+import dev.tipflood.server.tip.TipStatus;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Durable store of tip records. Writes complete only once the change is on disk (fsynced); reads
+ * are served from memory and never block.
+ *
+ * <pre>{@code
+ * store.append(tip).thenRun(() -> answer201());
+ * store.updateStatus(id, TipStatus.PROCESSING);
+ * store.attachReview(id, new Review(Verdict.JUNK, "reviewer-3", clock.instant()));
+ * }</pre>
+ */
+public interface TipStore extends AutoCloseable {
+  /** Stores a new tip durably. Its media must already be durable in the {@link MediaStore}. */
+  CompletionStage<TipRecord> append(TipRecord tip);
+
+  /** The tip as last made durable. */
+  Optional<TipRecord> find(TipId id);
+
+  /** Durably changes a tip's pipeline status; fails with {@link UnknownTipException} for an unknown id. */
+  CompletionStage<TipRecord> updateStatus(TipId id, TipStatus status);
+
+  /** Durably attaches a review (the status becomes {@code reviewed}). */
+  CompletionStage<TipRecord> attachReview(TipId id, Review review);
+
+  /** Number of stored tips. */
+  int count();
+
+  /** Whether writes can currently succeed (false after a disk error). */
+  boolean healthy();
+
+  @Override
+  void close();
+}

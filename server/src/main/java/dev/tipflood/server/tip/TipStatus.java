@@ -1,0 +1,27 @@
+package dev.tipflood.server.tip;
+
+import java.util.Locale;
+
+/** Where a tip is in the pipeline. Shown in lower case over HTTP. */
+public enum TipStatus {
+  /** Durable and acknowledged; nothing has processed it yet. */
+  RECEIVED,
+  /** Waiting for or in media processing. */
+  PROCESSING,
+  /** Waiting for a human reviewer. */
+  AWAITING_REVIEW,
+  /** A reviewer gave a verdict. */
+  REVIEWED,
+  /** Dropped by the pipeline (for example a processing failure). */
+  DROPPED;
+
+  /** The wire name, e.g. {@code awaiting_review}. */
+  public String wireName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Parses a wire name. */
+  public static TipStatus fromWire(String s) {
+    return valueOf(s.toUpperCase(Locale.ROOT));
+  }
+}

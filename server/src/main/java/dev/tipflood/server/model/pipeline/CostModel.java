@@ -9,7 +9,7 @@ import dev.tipflood.server.model.review.ReviewSpec;
  */
 public final class CostModel {
 
-  private static final double BYTES_PER_MB = 1_000_000d;
+  private static final double BYTES_PER_MB = 1024d * 1024;
 
   private final ProcessingSpec processing;
   private final ReviewSpec review;

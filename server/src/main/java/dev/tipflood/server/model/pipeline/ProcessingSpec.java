@@ -10,7 +10,7 @@ import java.util.Objects;
  * The processing stage of a profile: transcoding, thumbnails.
  *
  * @param workers parallel workers
- * @param costPerMb virtual work per megabyte (10^6 bytes, before scaling) for each media kind;
+ * @param costPerMb virtual work per megabyte (1MB = 1,048,576 bytes, before scaling) for each media kind;
  *     a kind left out costs nothing
  * @param queue the processing queue
  */

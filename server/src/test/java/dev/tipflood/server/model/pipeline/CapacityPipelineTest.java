@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 
 class CapacityPipelineTest {
 
+  private static final long MB = 1024 * 1024;
+
   private static final long SECOND = 1_000_000_000L;
   private final VirtualScheduler clock = new VirtualScheduler();
   private final Map<String, Label> truth = new HashMap<>();
@@ -46,7 +48,7 @@ class CapacityPipelineTest {
   private PipelineTip photoTip(String id, Label label, int priority) {
     truth.put(id, label);
     return new PipelineTip(
-        id, List.of(new MediaItem(MediaKind.PHOTO, 1_000_000, 0, "sha-" + id)), priority, clock.nanoTime());
+        id, List.of(new MediaItem(MediaKind.PHOTO, MB, 0, "sha-" + id)), priority, clock.nanoTime());
   }
 
   @Test
@@ -159,7 +161,7 @@ class CapacityPipelineTest {
     for (int i = 0; i < n; i++) {
       truth.put("t" + i, i % 2 == 0 ? Label.LEGIT : Label.JUNK);
       replay.submit(new PipelineTip("t" + i,
-          List.of(new MediaItem(MediaKind.PHOTO, 1_000_000, 0, "x")), 0, 0));
+          List.of(new MediaItem(MediaKind.PHOTO, MB, 0, "x")), 0, 0));
     }
     again.runUntilIdle(20 * n);
     assertThat(verdicts.stream().map(Verdict::label).toList()).isEqualTo(first);

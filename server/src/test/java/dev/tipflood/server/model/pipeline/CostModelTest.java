@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class CostModelTest {
 
+  private static final long MB = 1024 * 1024;
+
   private final ProcessingSpec processing =
       new ProcessingSpec(1,
           Map.of(MediaKind.PHOTO, Duration.ofMillis(20), MediaKind.VIDEO, Duration.ofMillis(200)),
@@ -25,9 +27,9 @@ class CostModelTest {
   void processingCostIsPerMegabytePerKind() {
     CostModel costs = new CostModel(processing, review, 1.0);
     PipelineTip tip = new PipelineTip("t", List.of(
-        new MediaItem(MediaKind.PHOTO, 3_000_000, 0, "a"),
-        new MediaItem(MediaKind.VIDEO, 5_000_000, 90, "b"),
-        new MediaItem(MediaKind.GIF, 9_000_000, 0, "c")), 0, 0);
+        new MediaItem(MediaKind.PHOTO, 3 * MB, 0, "a"),
+        new MediaItem(MediaKind.VIDEO, 5 * MB, 90, "b"),
+        new MediaItem(MediaKind.GIF, 9 * MB, 0, "c")), 0, 0);
     assertThat(costs.processingNanos(tip)).isEqualTo(Duration.ofMillis(60 + 1000).toNanos());
     // two stills and one and a half video minutes
     assertThat(costs.reviewNanos(tip)).isEqualTo(Duration.ofSeconds(20 + 90).toNanos());
@@ -35,9 +37,9 @@ class CostModelTest {
 
   @Test
   void scaledBytesCostWhatTheUnscaledBytesWould() {
-    PipelineTip full = new PipelineTip("t", List.of(new MediaItem(MediaKind.VIDEO, 8_000_000, 60, "a")), 0, 0);
-    PipelineTip tenth = new PipelineTip("t", List.of(new MediaItem(MediaKind.VIDEO, 800_000, 60, "a")), 0, 0);
-    assertThat(new CostModel(processing, review, 0.1).processingNanos(tenth))
+    PipelineTip full = new PipelineTip("t", List.of(new MediaItem(MediaKind.VIDEO, 8 * MB, 60, "a")), 0, 0);
+    PipelineTip quarter = new PipelineTip("t", List.of(new MediaItem(MediaKind.VIDEO, 2 * MB, 60, "a")), 0, 0);
+    assertThat(new CostModel(processing, review, 0.25).processingNanos(quarter))
         .isEqualTo(new CostModel(processing, review, 1.0).processingNanos(full));
   }
 

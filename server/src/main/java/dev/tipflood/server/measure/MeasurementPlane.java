@@ -34,7 +34,8 @@ import java.util.function.Supplier;
  * MeasurementPlane measure = new MeasurementPlane(Clock.systemUTC(), System::nanoTime, registry);
  * CapacityPipeline pipeline = new CapacityPipeline(..., measure.oracle(), ...);
  * pipeline.subscribe(measure.verdictListener());
- * measure.attachCapacity(pipeline::processingStats, pipeline::reviewStats, quota, bandwidth);
+ * measure.attachStorage(quota, bandwidth);
+ * measure.attachPipeline(pipeline::processingStats, pipeline::reviewStats);
  * }</pre>
  */
 public final class MeasurementPlane {
@@ -73,18 +74,18 @@ public final class MeasurementPlane {
     };
   }
 
-  /** Adds the pipeline stages and storage to the timeline and the metrics. */
-  public void attachCapacity(
-      Supplier<StageStats> processing,
-      Supplier<StageStats> review,
-      StorageQuota quota,
-      StorageBandwidth bandwidth) {
-    timeline.add(new StageContributor(() -> List.of(processing.get(), review.get())));
+  /** Adds storage to the timeline and the metrics. */
+  public void attachStorage(StorageQuota quota, StorageBandwidth bandwidth) {
     timeline.add(new StorageContributor(quota, bandwidth, storedBytes));
+    MeasureMetrics.bindStorage(registry, quota, bandwidth, storedBytes);
+  }
+
+  /** Adds the processing and review stages to the timeline and the metrics. */
+  public void attachPipeline(Supplier<StageStats> processing, Supplier<StageStats> review) {
+    timeline.add(new StageContributor(() -> List.of(processing.get(), review.get())));
     timeline.add(new ReviewContributor(scoring, review));
     MeasureMetrics.bindStage(registry, "processing", processing);
     MeasureMetrics.bindStage(registry, "review", review);
-    MeasureMetrics.bindStorage(registry, quota, bandwidth, storedBytes);
   }
 
   /** Adds another resource (e.g. open connections) to every timeline sample. */
@@ -106,6 +107,7 @@ public final class MeasurementPlane {
     storedBytes.add(truth.classOf(tipId), bytes);
   }
 
+  /** The truth registry: for the measurement plane's own handlers only (an ArchUnit rule). */
   public TruthRegistry truth() {
     return truth;
   }

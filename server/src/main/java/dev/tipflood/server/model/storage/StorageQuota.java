@@ -63,6 +63,11 @@ public final class StorageQuota {
     return quotaBytes;
   }
 
+  /** Counts a refusal decided elsewhere, e.g. a Content-Length that {@link #wouldFit} rejected. */
+  public void countRefusal() {
+    refusals.incrementAndGet();
+  }
+
   /** Reservations refused since start: each one is a 507. */
   public long refusals() {
     return refusals.get();

@@ -21,6 +21,7 @@ final class GovernedSink implements WriteStream<Buffer> {
   private final Context context;
   private Handler<Void> drainHandler;
   private boolean paused;
+  private boolean refused;
 
   GovernedSink(MediaSink delegate, UploadGovernor.Allowance allowance, Context context) {
     this.delegate = delegate;
@@ -30,7 +31,9 @@ final class GovernedSink implements WriteStream<Buffer> {
 
   @Override
   public Future<Void> write(Buffer data) {
-    if (!allowance.reserve(data.length())) {
+    if (refused || !allowance.reserve(data.length())) {
+      // Once refused, the session fails and aborts the sink: never touch it again.
+      refused = true;
       return Future.failedFuture(quotaExceeded());
     }
     if (!allowance.spend(data.length()) && !paused) {
@@ -55,7 +58,7 @@ final class GovernedSink implements WriteStream<Buffer> {
 
   @Override
   public boolean writeQueueFull() {
-    return paused || delegate.writeQueueFull();
+    return !refused && (paused || delegate.writeQueueFull());
   }
 
   @Override

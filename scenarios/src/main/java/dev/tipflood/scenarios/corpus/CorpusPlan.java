@@ -1,6 +1,7 @@
 package dev.tipflood.scenarios.corpus;
 
 import dev.tipflood.scenarios.Scenario;
+import dev.tipflood.scenarios.corpus.render.DistinctScenes;
 import dev.tipflood.scenarios.corpus.render.Scene;
 import dev.tipflood.scenarios.corpus.render.View;
 import dev.tipflood.scenarios.model.MediaMix;
@@ -31,6 +32,7 @@ final class CorpusPlan {
     }
 
     static List<FileSpec> files(Scenario scenario) {
+        DistinctScenes scenes = new DistinctScenes();
         List<FileSpec> out = new ArrayList<>();
         for (int pi = 0; pi < scenario.populations().size(); pi++) {
             Population p = scenario.populations().get(pi);
@@ -39,7 +41,7 @@ final class CorpusPlan {
             for (int ti = 0; ti < types.size(); ti++) {
                 MediaTypeSpec type = types.get(ti);
                 List<FileSpec> sources = p.truth() == Truth.JUNK
-                        ? sources(scenario, pi, type, p.media().sourcePool().orElseThrow()) : List.of();
+                        ? sources(scenario, pi, type, p.media().sourcePool().orElseThrow(), scenes) : List.of();
                 int[] clusters = p.truth() == Truth.LEGIT
                         ? clusters(counts[ti], p.media().witnessClusterShare(), Seeds.random(scenario.seed(), CLUSTER, pi, ti))
                         : new int[counts[ti]];
@@ -47,7 +49,7 @@ final class CorpusPlan {
                     SplittableRandom r = Seeds.random(scenario.seed(), FILE, pi, type.type().ordinal(), k);
                     out.add(p.truth() == Truth.JUNK
                             ? junk(scenario, p, type, k, r, sources, p.media().sourcePool().orElseThrow())
-                            : legit(scenario, pi, p, type, k, r, clusters[k]));
+                            : legit(scenario, pi, p, type, k, r, clusters[k], scenes));
                 }
             }
         }
@@ -125,25 +127,32 @@ final class CorpusPlan {
     }
 
     private static FileSpec legit(Scenario s, int pi, Population p, MediaTypeSpec type, int k, SplittableRandom r,
-                                  int cluster) {
+                                  int cluster, DistinctScenes scenes) {
         String format = format(type, r);
         long target = target(s, type, r);
         long duration = duration(type, r);
         String id = p.name() + "-" + type.type().id() + "-" + k;
         if (cluster == 0) {
             return new FileSpec(path(p, type, k, Transform.ORIGINAL, format), p.name(), p.truth(), type.type(), format,
-                    target, duration, Seeds.derive(s.seed(), SCENE, pi, type.type().ordinal(), k), View.IDENTITY,
+                    target, duration, scenes.pick(Seeds.derive(s.seed(), SCENE, pi, type.type().ordinal(), k)), View.IDENTITY,
                     Optional.empty(), BASE_QUALITY, 1, Transform.ORIGINAL, id, id, Optional.empty(), r.nextLong());
         }
-        View view = new View((r.nextDouble() - 0.5) * 0.08, (r.nextDouble() - 0.5) * 0.08, 1 + 0.08 * r.nextDouble(),
-                0.85 + 0.3 * r.nextDouble());
+        // A step to the side, a little zoom, another phone's exposure: same incident, other witness.
+        View view = new View((r.nextDouble() - 0.5) * 0.05, (r.nextDouble() - 0.5) * 0.05, 1 + 0.05 * r.nextDouble(),
+                0.9 + 0.2 * r.nextDouble());
         String clusterId = p.name() + "-" + type.type().id() + "-c" + cluster;
         return new FileSpec(path(p, type, k, Transform.WITNESS, format), p.name(), p.truth(), type.type(), format, target,
-                duration, Seeds.derive(s.seed(), CLUSTER, pi, type.type().ordinal(), cluster), view, Optional.empty(),
+                duration, clusterScene(s, pi, type, cluster, scenes), view, Optional.empty(),
                 BASE_QUALITY, 1, Transform.WITNESS, id, clusterId, Optional.empty(), r.nextLong());
     }
 
-    private static List<FileSpec> sources(Scenario s, int pi, MediaTypeSpec type, SourcePool pool) {
+    /** Members of a cluster share a scene; the first member to ask picks it. */
+    private static long clusterScene(Scenario s, int pi, MediaTypeSpec type, int cluster, DistinctScenes scenes) {
+        return scenes.pickOnce(Seeds.derive(s.seed(), CLUSTER, pi, type.type().ordinal(), cluster));
+    }
+
+    private static List<FileSpec> sources(Scenario s, int pi, MediaTypeSpec type, SourcePool pool,
+                                          DistinctScenes scenes) {
         Population p = s.populations().get(pi);
         List<FileSpec> sources = new ArrayList<>();
         for (int i = 0; i < pool.size(); i++) {
@@ -151,7 +160,8 @@ final class CorpusPlan {
             String format = format(type, r);
             String id = p.name() + "-" + type.type().id() + "-s" + i;
             sources.add(new FileSpec("", p.name(), p.truth(), type.type(), format, target(s, type, r), duration(type, r),
-                    Seeds.derive(s.seed(), SCENE, SOURCE, pi, type.type().ordinal(), i), View.IDENTITY, Optional.empty(),
+                    scenes.pick(Seeds.derive(s.seed(), SCENE, SOURCE, pi, type.type().ordinal(), i)), View.IDENTITY,
+                    Optional.empty(),
                     BASE_QUALITY, 1, Transform.EXACT, id, id, Optional.empty(), r.nextLong()));
         }
         return sources;

@@ -5,6 +5,7 @@ import dev.tipflood.scenarios.corpus.encode.GifEncoder;
 import dev.tipflood.scenarios.corpus.encode.ImageEncoders;
 import dev.tipflood.scenarios.corpus.encode.Padding;
 import dev.tipflood.scenarios.corpus.render.Scene;
+import dev.tipflood.scenarios.model.Truth;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +71,7 @@ final class MediaMaker {
         return switch (f.type()) {
             case GIF -> 1.0;
             // fancams are filmed upright; witnesses mostly hold the phone sideways
-            case VIDEO -> f.truth() == dev.tipflood.scenarios.model.Truth.JUNK ? 16.0 / 9 : 9.0 / 16;
+            case VIDEO -> f.truth() == Truth.JUNK ? 16.0 / 9 : 9.0 / 16;
             default -> 0.75;
         };
     }

@@ -12,6 +12,8 @@ import java.util.function.Supplier;
  * can report unknown fields; every failure is recorded so that all errors come out at once.
  */
 public final class MapView {
+    private static final java.util.regex.Pattern INDEXED = java.util.regex.Pattern.compile("([^\\[]+)(?:\\[(\\d+)])?");
+
     private final YNode.Mapping map;
     private final String path;
     private final Problems problems;
@@ -109,21 +111,25 @@ public final class MapView {
         } catch (InvalidFieldException e) {
             for (InvalidFieldException.Violation v : e.violations()) {
                 YNode at = locate(v.field());
-                problems.add(at.line(), at.column(), child(v.field()), v.value(), v.expected());
+                // Quote the value as the user wrote it (3MB), not as the model holds it (3000000).
+                String value = at instanceof YNode.Scalar s ? s.display() : v.value();
+                problems.add(at.line(), at.column(), child(v.field()), value, v.expected());
             }
             return null;
         }
     }
 
-    /** The node named by a relative path like {@code media.sourcePool}, or the closest ancestor found. */
+    /** The node named by a relative path like {@code steps[1].at}, or the closest ancestor found. */
     private YNode locate(String field) {
         YNode at = map;
         for (String part : field.split("\\.")) {
-            String name = part.replaceAll("\\[\\d+]$", "");
-            if (at instanceof YNode.Mapping m && m.values().containsKey(name)) {
-                at = m.values().get(name);
-            } else {
+            java.util.regex.Matcher m = INDEXED.matcher(part);
+            if (!m.matches() || !(at instanceof YNode.Mapping mapping) || !mapping.values().containsKey(m.group(1))) {
                 break;
+            }
+            at = mapping.values().get(m.group(1));
+            if (m.group(2) != null && at instanceof YNode.Sequence seq && Integer.parseInt(m.group(2)) < seq.items().size()) {
+                at = seq.items().get(Integer.parseInt(m.group(2)));
             }
         }
         return at;

@@ -47,12 +47,24 @@ public final class ScenarioReader {
         Long seed = m.optional("seed", Convs.longInteger(), 1L);
         Duration duration = m.required("duration", Convs.duration(), Durations.EXPECTED);
         Double scale = m.optional("scale", Convs.number(Rule.SCALE), 1.0);
-        Target target = m.optional("target", Convs.parsed(Target::parse, Target.EXPECTED), Target.embedded());
+        Target target = m.optional("target", ScenarioReader::target, Target.embedded());
         String profile = m.optional("profile", Convs.text("a server profile name or YAML file"), "naive");
         Slo slo = m.optional("slo", Convs.object(ScenarioReader::slo), Slo.defaults());
         List<Population> populations = m.required("populations", Convs.list(Convs.object(ScenarioReader::population)),
                 "a list of populations");
         return m.build(() -> new Scenario(name, description, seed, duration, scale, target, profile, slo, populations));
+    }
+
+    /** {@code embedded}, a URL, or {@code {url: http://...}}. */
+    private static Target target(YNode node, String path, dev.tipflood.scenarios.validate.Problems problems) {
+        Conv<Target> text = Convs.parsed(Target::parse, Target.EXPECTED);
+        if (node instanceof YNode.Mapping) {
+            return Convs.object(t -> {
+                Target url = t.required("url", text, Target.EXPECTED);
+                return t.build(() -> url);
+            }).read(node, path, problems);
+        }
+        return text.read(node, path, problems);
     }
 
     private static Slo slo(MapView m) {

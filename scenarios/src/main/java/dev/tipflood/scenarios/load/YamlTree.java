@@ -32,12 +32,20 @@ public final class YamlTree {
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             problems.add(loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(), "", "",
-                    "not valid YAML: " + e.getOriginalMessage());
+                    "not valid YAML: " + oneLine(e.getOriginalMessage()));
             return Optional.empty();
         } catch (IOException e) {
             problems.add(0, 0, "", "", "could not read YAML: " + e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** SnakeYAML messages echo the source with a caret over several lines; keep only the words. */
+    static String oneLine(String message) {
+        return message.lines()
+                .filter(l -> !l.isBlank() && !l.startsWith(" in 'reader'") && !l.startsWith("    ") && !l.strip().matches("\\^+"))
+                .map(String::strip)
+                .reduce((a, b) -> a + "; " + b).orElse(message.strip());
     }
 
     private static YNode read(JsonParser p, Problems problems, String path) throws IOException {

@@ -1,6 +1,8 @@
 package dev.tipflood.server.api;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -11,6 +13,8 @@ import java.time.Duration;
 public final class ErrorResponder {
   /** Used when a 429 or 503 carries no wait of its own. */
   public static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
+  /** How long an erroneous request's remaining body is drained before the connection is closed. */
+  static final Duration LINGER = Duration.ofSeconds(2);
 
   private ErrorResponder() {}
 
@@ -33,15 +37,41 @@ public final class ErrorResponder {
     if (e.status() == 429 || e.status() == 503) {
       response.putHeader(HttpHeaders.RETRY_AFTER, retryAfterSeconds(e.retryAfter().orElse(DEFAULT_RETRY_AFTER)));
     }
-    boolean close = !request.isEnded();
-    if (close) {
+    boolean unread = !request.isEnded() && hasBody(request);
+    if (unread) {
       response.putHeader(HttpHeaders.CONNECTION, "close");
+      discardRest(request);
     }
     Future<Void> sent = response.end(body(e).encode());
-    if (close) {
-      sent = sent.andThen(ar -> request.connection().close());
+    if (unread) {
+      sent = sent.andThen(ar -> lingerThenClose(request));
     }
     return sent;
+  }
+
+  private static boolean hasBody(HttpServerRequest request) {
+    String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+    return request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null || (length != null && !length.trim().equals("0"));
+  }
+
+  /**
+   * Reads and drops the rest of the body for a short while before closing: closing with unread
+   * bytes makes the kernel send a reset, and the client may then lose the error answer.
+   */
+  private static void discardRest(HttpServerRequest request) {
+    request.handler(b -> { });
+    request.exceptionHandler(t -> { });
+    request.endHandler(v -> request.connection().close());
+    request.resume();
+  }
+
+  private static void lingerThenClose(HttpServerRequest request) {
+    Context context = Vertx.currentContext();
+    if (request.isEnded() || context == null) {
+      request.connection().close();
+    } else {
+      context.owner().setTimer(LINGER.toMillis(), id -> request.connection().close());
+    }
   }
 
   /** The JSON body for {@code e}. */

@@ -2,6 +2,7 @@ package dev.tipflood.server.ingress;
 
 import dev.tipflood.server.api.ApiException;
 import dev.tipflood.server.api.ErrorCode;
+import dev.tipflood.server.api.ErrorResponder;
 import dev.tipflood.server.config.CountCap;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpConnection;
@@ -48,8 +49,9 @@ public final class ConnectionGate {
   public Handler<RoutingContext> requestGuard() {
     return ctx -> {
       if (!refused.isEmpty() && refused.contains(ctx.request().connection())) {
-        ctx.fail(ApiException.retryLater(ErrorCode.TOO_MANY_CONNECTIONS,
-            "the server has " + max + " connections open; retry later", RETRY_AFTER));
+        ApiException e = ApiException.retryLater(ErrorCode.TOO_MANY_CONNECTIONS,
+            "the server has " + max + " connections open; retry later", RETRY_AFTER);
+        ErrorResponder.send(ctx.request(), e).onComplete(ar -> ctx.request().connection().close());
       } else {
         ctx.next();
       }

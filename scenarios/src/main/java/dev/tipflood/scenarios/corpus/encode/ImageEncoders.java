@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.function.Consumer;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -18,31 +19,33 @@ public final class ImageEncoders {
 
     /** Baseline JPEG at {@code quality} in (0, 1]. */
     public static byte[] jpeg(BufferedImage image, float quality) {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-            writer.setOutput(out);
-            ImageWriteParam param = writer.getDefaultWriteParam();
+        return encode("jpeg", image, param -> {
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
             param.setCompressionQuality(quality);
-            writer.write(null, new IIOImage(image, null, null), param);
-        } catch (IOException e) {
-            throw new UncheckedIOException("JPEG encoding into memory failed", e);
-        } finally {
-            writer.dispose();
-        }
-        return bytes.toByteArray();
+        });
     }
 
     /** Lossless PNG. */
     public static byte[] png(BufferedImage image) {
+        return encode("png", image, param -> { });
+    }
+
+    /**
+     * Encodes in memory. {@code ImageIO.write} to a stream would buffer through a temporary
+     * file (its disk cache is on by default); the memory-cached stream avoids that.
+     */
+    private static byte[] encode(String format, BufferedImage image, Consumer<ImageWriteParam> configure) {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName(format).next();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try {
-            if (!ImageIO.write(image, "png", bytes)) {
-                throw new IllegalStateException("no PNG writer in this Java runtime");
-            }
+        try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            configure.accept(param);
+            writer.write(null, new IIOImage(image, null, null), param);
         } catch (IOException e) {
-            throw new UncheckedIOException("PNG encoding into memory failed", e);
+            throw new UncheckedIOException(format + " encoding into memory failed", e);
+        } finally {
+            writer.dispose();
         }
         return bytes.toByteArray();
     }

@@ -23,7 +23,7 @@ public final class Scene {
     /** Captions fans put on re-posted clips (drawn with {@link Caption}'s block font). */
     public static final List<String> CAPTIONS = List.of("#FANCAM", "STREAM NOW", "VOTE", "#KPOP", "STAN", "WOW FANCAM");
 
-    private static final int FIELD = 3;
+    private static final int FIELD = 5;
 
     private final int[] field;
     private final List<Shape> shapes;
@@ -42,7 +42,7 @@ public final class Scene {
         int[] field = new int[FIELD * FIELD];
         for (int i = 0; i < field.length; i++) {
             field[i] = Color.HSBtoRGB((float) r.nextDouble(), 0.3f + 0.6f * (float) r.nextDouble(),
-                    (float) (r.nextBoolean() ? 0.1 + 0.25 * r.nextDouble() : 0.7 + 0.3 * r.nextDouble()));
+                    (float) (0.08 + 0.92 * r.nextDouble()));
         }
         List<Shape> shapes = new ArrayList<>();
         int big = 3 + r.nextInt(4);

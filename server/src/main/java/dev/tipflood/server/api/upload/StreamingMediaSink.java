@@ -25,12 +25,14 @@ final class StreamingMediaSink extends MediaSink {
 
   @Override
   public boolean writeQueueFull() {
-    return file.writeQueueFull();
+    return !closed && file.writeQueueFull();
   }
 
   @Override
   public WriteStream<Buffer> drainHandler(Handler<Void> handler) {
-    file.drainHandler(handler);
+    if (!closed) {
+      file.drainHandler(handler);
+    }
     return this;
   }
 

@@ -14,6 +14,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.file.OpenOptions;
 import io.vertx.core.http.HttpServerFileUpload;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.streams.Pipe;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,6 +33,7 @@ import java.util.Map;
  */
 public final class UploadSession {
   private static final int EPILOGUE_ALLOWANCE = 64;
+  private static final long SETTLE_WAIT_MILLIS = 5_000;
 
   private final Vertx vertx;
   private final HttpServerRequest request;
@@ -43,6 +45,7 @@ public final class UploadSession {
   private final Promise<StagedUpload> result = Promise.promise();
   private final List<Path> temps = new ArrayList<>();
   private final List<MediaSink> sinks = new ArrayList<>();
+  private final List<Pipe<Buffer>> pipes = new ArrayList<>();
   private final List<Future<StagedMedia>> media = new ArrayList<>();
   private Future<String> metadataFile;
   private int fileParts;
@@ -90,7 +93,14 @@ public final class UploadSession {
     allowance.closeFlow();
     allowance.release();
     deleteTemps();
-    return Future.join(new ArrayList<>(media)).transform(ar -> deleteTemps());
+    // A part whose pipe was closed never settles, so wait for the rest at most a few seconds.
+    Promise<Void> settled = Promise.promise();
+    long timer = vertx.setTimer(SETTLE_WAIT_MILLIS, id -> settled.tryComplete());
+    Future.join(new ArrayList<>(media)).onComplete(ar -> {
+      vertx.cancelTimer(timer);
+      settled.tryComplete();
+    });
+    return settled.future().compose(v -> deleteTemps());
   }
 
   private Future<Void> deleteTemps() {
@@ -165,7 +175,8 @@ public final class UploadSession {
     String type = upload.contentType() == null ? "application/octet-stream" : upload.contentType();
     Path temp = store.newTempFile();
     temps.add(temp);
-    var pipe = upload.pipe().endOnFailure(false);
+    Pipe<Buffer> pipe = upload.pipe().endOnFailure(false);
+    pipes.add(pipe);
     Future<MediaSink> sink;
     if (profile.uploads().buffered()) {
       sink = Future.succeededFuture(new HeapMediaSink(worker, temp, filename, type,
@@ -183,13 +194,19 @@ public final class UploadSession {
         pipe.close();
         return s.abort().compose(v -> Future.failedFuture(new IllegalStateException("upload aborted")));
       }
-      return pipe.to(new GovernedSink(s, allowance, vertx.getOrCreateContext())).compose(v -> s.staged());
+      return pipe.to(new GovernedSink(s, allowance, vertx.getOrCreateContext())).andThen(ar -> pipes.remove(pipe))
+          .compose(v -> s.staged());
     });
     media.add(staged.onFailure(this::fail));
   }
 
   private void onEnd() {
     if (failed) {
+      return;
+    }
+    if (!tailHasCloseDelimiter() && fileParts == 0 && request.formAttributes().isEmpty()) {
+      fail(ApiException.of(ErrorCode.MULTIPART_MALFORMED, "no complete part delimited by the boundary declared in "
+          + "Content-Type was found; is the body framed with a different boundary?"));
       return;
     }
     if (!tailHasCloseDelimiter()) {
@@ -298,6 +315,8 @@ public final class UploadSession {
     allowance.closeFlow();
     ApiException e = cause instanceof ApiException a ? a : findApiException(cause);
     // Stop reading: the connection is closed once the error has been sent.
+    // Closing a pipe resumes its upload with no handler: the rest of that part is dropped.
+    List.copyOf(pipes).forEach(Pipe::close);
     sinks.forEach(MediaSink::abort);
     result.tryFail(e);
   }

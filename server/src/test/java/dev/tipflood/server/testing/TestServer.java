@@ -1,0 +1,84 @@
+package dev.tipflood.server.testing;
+
+import dev.tipflood.server.ServerSettings;
+import dev.tipflood.server.ServerWiring;
+import dev.tipflood.server.TipfloodServer;
+import dev.tipflood.server.config.Profile;
+import dev.tipflood.server.config.ProfileLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** A real server on ephemeral loopback ports, in this JVM, over a temp data directory. */
+public final class TestServer implements AutoCloseable {
+  public static final String TOKEN = "test-token";
+  private final TipfloodServer server;
+  private final Path dataDir;
+
+  private TestServer(TipfloodServer server, Path dataDir) {
+    this.server = server;
+    this.dataDir = dataDir;
+  }
+
+  /** Starts with a profile given as YAML text. */
+  public static TestServer start(Path dataDir, String profileYaml) {
+    return start(dataDir, ProfileLoader.parse(profileYaml.getBytes(StandardCharsets.UTF_8), "test profile"));
+  }
+
+  public static TestServer start(Path dataDir, Profile profile) {
+    try {
+      TipfloodServer s = TipfloodServer.start(ServerSettings.loopback(dataDir, profile, TOKEN), ServerWiring.Factory.NONE,
+          note -> { }).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      return new TestServer(s, dataDir);
+    } catch (Exception e) {
+      throw new IllegalStateException("test server did not start", e);
+    }
+  }
+
+  public int port() {
+    return server.publicPort();
+  }
+
+  public int adminPort() {
+    return server.adminPort();
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  public TipfloodServer server() {
+    return server;
+  }
+
+  /** Files in the temp directory right now. */
+  public long tempFiles() {
+    return count(dataDir.resolve("tmp"));
+  }
+
+  /** Files in the media directory right now. */
+  public long mediaFiles() {
+    return count(dataDir.resolve("media"));
+  }
+
+  private static long count(Path dir) {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.count();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("test server did not stop", e);
+    }
+  }
+}

@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  * floods it on loopback with large uploads (bounded in count and time), and watches it from the
  * outside: heap and GC time with jstat, liveness with /health on the admin port, and the outcome
  * of every request. Prints one line per second and a summary: time to collapse, peak heap, what
- * failed first. Times are seconds since the flood started.
+ * failed first. Times are seconds since the flood started; a signal that needs several samples
+ * in a row (GC thrash, health down) is dated from the first of them.
  *
  * <p>Run with {@code java CollapseDemo.java <jar> <profile> [seconds] [maxRequests] [concurrency] [uploadMB]}.
  */
@@ -135,10 +136,15 @@ public final class CollapseDemo {
   }
 
   private void signal(String name) {
+    signalAt(name, sinceFlood());
+  }
+
+  /** Records a collapse signal that began at {@code at} (seconds since the flood started). */
+  private void signalAt(String name, double at) {
     if (finished) {
       return;
     }
-    if (signals.putIfAbsent(name, sinceFlood()) == null) {
+    if (signals.putIfAbsent(name, at) == null) {
       System.out.printf(Locale.ROOT, "  signal: %s at %.1fs%n", name, signals.get(name));
     }
   }
@@ -206,6 +212,7 @@ public final class CollapseDemo {
         String[] header = null;
         double lastGct = -1;
         int thrashing = 0;
+        double thrashFrom = 0;
         long lastAt = System.nanoTime();
         try {
           for (String line; !Thread.currentThread().isInterrupted() && (line = in.readLine()) != null; ) {
@@ -230,8 +237,11 @@ public final class CollapseDemo {
               gcFraction = Math.min(1, (gct - lastGct) / ((at - lastAt) / 1e9));
               maxGcFraction = Math.max(maxGcFraction, gcFraction);
               thrashing = gcFraction >= GC_THRASH ? thrashing + 1 : 0;
+              if (thrashing == 1) {
+                thrashFrom = sinceFlood() - 0.5;
+              }
               if (thrashing == GC_THRASH_SAMPLES) {
-                signal("gcThrash");
+                signalAt("gcThrash", thrashFrom);
               }
             }
             lastGct = gct;
@@ -266,6 +276,7 @@ public final class CollapseDemo {
     Thread t = new Thread(() -> {
       int bad = 0;
       int oks = 0;
+      double downFrom = 0;
       long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds + 5);
       while (!Thread.currentThread().isInterrupted() && System.nanoTime() < end) {
         long start = System.nanoTime();
@@ -288,8 +299,11 @@ public final class CollapseDemo {
           baselineHealthy = baselineHealthy || oks >= 2;
         } else if (baselineHealthy) {
           fail("/health " + result);
-          if (++bad == CONSECUTIVE_FOR_COLLAPSE) {
-            signal("healthDown");
+          if (++bad == 1) {
+            downFrom = sinceFlood() - ms / 1000.0;
+          }
+          if (bad == CONSECUTIVE_FOR_COLLAPSE) {
+            signalAt("healthDown", downFrom);
           }
         }
         try {

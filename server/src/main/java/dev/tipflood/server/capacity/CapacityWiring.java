@@ -49,6 +49,8 @@ public final class CapacityWiring implements ServerWiring.Factory {
   @Override
   public ServerWiring wire(ServerComponents c) {
     Profile profile = c.profile();
+    heapMismatch(profile.jvm().heap().bytes(), Runtime.getRuntime().maxMemory())
+        .ifPresent(note -> System.err.println("tipflood-server: " + note));
     VertxScheduler scheduler = new VertxScheduler(c.vertx());
     StorageSpec storage = profile.storage().toSpec();
     StorageQuota quota = new StorageQuota(storage.quotaBytes(), storedBytes(c.media().mediaDir()));
@@ -91,6 +93,20 @@ public final class CapacityWiring implements ServerWiring.Factory {
   /** The measurement plane, once wired (for tests and tools). */
   public MeasurementPlane measurement() {
     return measure;
+  }
+
+  /**
+   * The heap is a modelled resource: a server started without the profile's {@code -Xmx} would
+   * collapse later (or sooner) than the profile says, so say so at start-up.
+   */
+  static java.util.Optional<String> heapMismatch(long profileHeap, long maxMemory) {
+    // The JVM reports a little less than -Xmx (one survivor space), so allow 15 %.
+    if (maxMemory >= profileHeap * 0.85 && maxMemory <= profileHeap * 1.15) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(String.format(java.util.Locale.ROOT,
+        "warning: the JVM heap is %dMB but the profile's jvm.heap is %dMB; start with -Xmx%dm so heap "
+            + "exhaustion happens where the profile models it", maxMemory >> 20, profileHeap >> 20, profileHeap >> 20));
   }
 
   private static Map<String, Object> connections(MeterRegistry registry) {

@@ -77,14 +77,22 @@ final class MediaMaker {
     }
 
     private static BufferedImage frame(Scene scene, FileSpec f, int width, double t) {
-        int height = Math.max(MIN_WIDTH * 3 / 4, (int) Math.round(width * aspect(f)));
-        return scene.render(width, height, f.view(), t, f.caption());
+        return camera(scene, f, width).frame(t);
+    }
+
+    private static Scene.Camera camera(Scene scene, FileSpec f, int width) {
+        return scene.camera(width, height(f, width), f.view(), f.caption());
+    }
+
+    private static int height(FileSpec f, int width) {
+        return Math.max(MIN_WIDTH * 3 / 4, (int) Math.round(width * aspect(f)));
     }
 
     private static byte[] gif(Scene scene, FileSpec f, int width) {
+        Scene.Camera camera = camera(scene, f, width);
         List<BufferedImage> frames = new ArrayList<>();
         for (int i = 0; i < GIF_FRAMES; i++) {
-            frames.add(frame(scene, f, width, i * 0.5));
+            frames.add(camera.frame(i * 0.5));
         }
         return GifEncoder.animated(frames, 10);
     }
@@ -93,21 +101,23 @@ final class MediaMaker {
         double seconds = f.durationMs() / 1000.0;
         int frames = (int) Math.max(2, Math.min(Math.min(MAX_VIDEO_FRAMES, seconds * 10), f.targetBytes() * 0.8 / MIN_FRAME_BYTES));
         long perFrame = (long) (f.targetBytes() * 0.9 / frames);
-        // Fit the first frame to the per-frame budget, then render the clip at that width.
-        int width = startWidth(perFrame, 0.12, MAX_VIDEO_WIDTH, aspect(f), f.shrink());
-        byte[] first = ImageEncoders.jpeg(frame(scene, f, width, 0), f.quality());
-        for (int i = 0; i < 6 && first.length > perFrame && width > MIN_WIDTH; i++) {
-            width = Math.max(MIN_WIDTH, (int) (width * Math.sqrt((double) perFrame / first.length) * 0.9));
-            first = ImageEncoders.jpeg(frame(scene, f, width, 0), f.quality());
+        try (ImageEncoders.JpegWriter jpeg = new ImageEncoders.JpegWriter()) {
+            // Fit the first frame to the per-frame budget, then render the clip at that width.
+            int width = startWidth(perFrame, 0.12, MAX_VIDEO_WIDTH, aspect(f), f.shrink());
+            byte[] first = jpeg.encode(frame(scene, f, width, 0), f.quality());
+            for (int i = 0; i < 6 && first.length > perFrame && width > MIN_WIDTH; i++) {
+                width = Math.max(MIN_WIDTH, (int) (width * Math.sqrt((double) perFrame / first.length) * 0.9));
+                first = jpeg.encode(frame(scene, f, width, 0), f.quality());
+            }
+            Scene.Camera camera = camera(scene, f, width);
+            List<byte[]> jpegs = new ArrayList<>();
+            jpegs.add(first);
+            for (int i = 1; i < frames; i++) {
+                jpegs.add(jpeg.encode(camera.frame(i * seconds / frames), f.quality()));
+            }
+            long junk = f.targetBytes() - AviWriter.sizeOf(jpegs);
+            int junkBytes = junk >= 8 ? (int) (junk - (junk & 1)) : 0;
+            return AviWriter.write(jpegs, width, height(f, width), f.durationMs(), junkBytes);
         }
-        List<byte[]> jpegs = new ArrayList<>();
-        jpegs.add(first);
-        for (int i = 1; i < frames; i++) {
-            jpegs.add(ImageEncoders.jpeg(frame(scene, f, width, i * seconds / frames), f.quality()));
-        }
-        int height = Math.max(MIN_WIDTH * 3 / 4, (int) Math.round(width * aspect(f)));
-        long junk = f.targetBytes() - AviWriter.sizeOf(jpegs);
-        int junkBytes = junk >= 8 ? (int) (junk - (junk & 1)) : 0;
-        return AviWriter.write(jpegs, width, height, f.durationMs(), junkBytes);
     }
 }

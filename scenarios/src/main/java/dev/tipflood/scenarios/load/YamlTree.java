@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.tipflood.scenarios.validate.Problems;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -28,7 +29,10 @@ public final class YamlTree {
                 problems.add(1, 1, "", "", "the file is empty; a scenario is a YAML mapping with name, duration, populations");
                 return Optional.empty();
             }
-            return Optional.of(read(parser, problems, ""));
+            Reader reader = new Reader((YAMLParser) parser, problems);
+            YNode root = reader.read("");
+            // An unresolved alias is like a syntax error: checking the fields around it would only add noise.
+            return reader.unresolvedAlias ? Optional.empty() : Optional.of(root);
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             problems.add(loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(), "", "",
@@ -48,37 +52,81 @@ public final class YamlTree {
                 .reduce((a, b) -> a + "; " + b).orElse(message.strip());
     }
 
-    private static YNode read(JsonParser p, Problems problems, String path) throws IOException {
-        JsonLocation loc = p.currentTokenLocation();
-        int line = loc.getLineNr();
-        int col = loc.getColumnNr();
-        JsonToken t = p.currentToken();
-        if (t == JsonToken.START_OBJECT) {
+    /**
+     * Builds the tree. Jackson reports an alias ({@code *name}) as a plain scalar, so anchors
+     * ({@code &name}) are remembered here and aliases replaced by the anchored node; a merge key
+     * ({@code <<: *name}) copies the anchored mapping's fields that the mapping does not set.
+     */
+    private static final class Reader {
+        private static final String MERGE = "<<";
+        private final YAMLParser p;
+        private final Problems problems;
+        private final Map<String, YNode> anchors = new LinkedHashMap<>();
+        private boolean unresolvedAlias;
+
+        Reader(YAMLParser parser, Problems problems) {
+            this.p = parser;
+            this.problems = problems;
+        }
+
+        YNode read(String path) throws IOException {
+            JsonLocation loc = p.currentTokenLocation();
+            String anchor = p.getObjectId();
+            YNode node;
+            if (p.currentToken() == JsonToken.START_OBJECT) {
+                node = mapping(path, loc);
+            } else if (p.currentToken() == JsonToken.START_ARRAY) {
+                List<YNode> items = new ArrayList<>();
+                int i = 0;
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    items.add(read(path + "[" + i++ + "]"));
+                }
+                node = new YNode.Sequence(items, loc.getLineNr(), loc.getColumnNr());
+            } else if (p.isCurrentAlias()) {
+                node = anchors.get(p.getText());
+                if (node == null) {
+                    problems.add(loc.getLineNr(), loc.getColumnNr(), path, "*" + p.getText(),
+                            "unknown alias; define it first with &" + p.getText());
+                    unresolvedAlias = true;
+                    node = new YNode.Scalar("", JsonToken.VALUE_NULL, loc.getLineNr(), loc.getColumnNr());
+                }
+            } else {
+                node = new YNode.Scalar(p.getText(), p.currentToken(), loc.getLineNr(), loc.getColumnNr());
+            }
+            if (anchor != null) {
+                anchors.put(anchor, node);
+            }
+            return node;
+        }
+
+        private YNode mapping(String path, JsonLocation loc) throws IOException {
             Map<String, YNode.Key> keys = new LinkedHashMap<>();
             Map<String, YNode> values = new LinkedHashMap<>();
+            YNode merged = null;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 JsonLocation kl = p.currentTokenLocation();
                 String childPath = path.isEmpty() ? name : path + "." + name;
                 p.nextToken();
-                YNode value = read(p, problems, childPath);
-                if (keys.containsKey(name)) {
+                YNode value = read(childPath);
+                if (MERGE.equals(name)) {
+                    merged = value;
+                } else if (keys.containsKey(name)) {
                     problems.add(kl.getLineNr(), kl.getColumnNr(), childPath, name,
                             "duplicate key; it is already set on line " + keys.get(name).line());
-                    continue;
+                } else {
+                    keys.put(name, new YNode.Key(name, kl.getLineNr(), kl.getColumnNr()));
+                    values.put(name, value);
                 }
-                keys.put(name, new YNode.Key(name, kl.getLineNr(), kl.getColumnNr()));
-                values.put(name, value);
             }
-            return new YNode.Mapping(keys, values, line, col);
-        } else if (t == JsonToken.START_ARRAY) {
-            List<YNode> items = new ArrayList<>();
-            int i = 0;
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-                items.add(read(p, problems, path + "[" + i++ + "]"));
+            if (merged instanceof YNode.Mapping base) {
+                base.values().forEach(values::putIfAbsent);
+                base.keys().forEach(keys::putIfAbsent);
+            } else if (merged != null) {
+                problems.add(merged.line(), merged.column(), path.isEmpty() ? MERGE : path + "." + MERGE,
+                        merged.display(), "a merge key needs an alias of a mapping, e.g. <<: *defaults");
             }
-            return new YNode.Sequence(items, line, col);
+            return new YNode.Mapping(keys, values, loc.getLineNr(), loc.getColumnNr());
         }
-        return new YNode.Scalar(p.getText(), t, line, col);
     }
 }

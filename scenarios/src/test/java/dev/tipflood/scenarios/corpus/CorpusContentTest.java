@@ -49,6 +49,11 @@ class CorpusContentTest {
     }
 
     @Test
+    void everyFileDecodesEveryFrame() throws IOException {
+        Decoding.assertEveryFileDecodes(corpus);
+    }
+
+    @Test
     void generatingTwiceGivesAByteIdenticalManifest(@TempDir Path other) throws IOException {
         CorpusManifest again = MediaCorpus.generate(Scenarios.builtin("fancam-flood"), other);
         assertThat(again.directory()).isNotEqualTo(corpus.directory());

@@ -83,6 +83,10 @@ public final class ProfileLoader {
 
   /** Parses YAML text; {@code label} names the source in error messages. */
   public static Profile parse(byte[] yaml, String label) {
+    String text = new String(yaml, java.nio.charset.StandardCharsets.UTF_8);
+    if (text.lines().allMatch(l -> l.isBlank() || l.trim().startsWith("#"))) {
+      throw new ProfileException(label + ": the file is empty; a profile needs at least 'name'");
+    }
     try {
       Profile p = YAML.readValue(yaml, Profile.class);
       if (p == null) {
@@ -90,7 +94,7 @@ public final class ProfileLoader {
       }
       return p;
     } catch (JsonMappingException e) {
-      throw new ProfileException(describe(e, label), e);
+      throw new ProfileException(describe(e, label, text), e);
     } catch (JsonProcessingException e) {
       throw new ProfileException(label + where(e.getLocation()) + ": not valid YAML: " + e.getOriginalMessage(), e);
     } catch (IOException e) {
@@ -107,11 +111,18 @@ public final class ProfileLoader {
     }
   }
 
-  private static String describe(JsonMappingException e, String label) {
-    String path = e.getPath().stream()
-        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-        .collect(Collectors.joining("."));
+  private static String describe(JsonMappingException e, String label, String text) {
+    List<String> segments = e.getPath().stream()
+        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]").toList();
+    String path = String.join(".", segments);
     String at = label + where(e.getLocation());
+    if (path.isEmpty() && !(e instanceof ValueInstantiationException)) {
+      return at + ": a profile must be a mapping of fields, starting with 'name'";
+    }
+    if (e instanceof UnrecognizedPropertyException || e instanceof ValueInstantiationException) {
+      // Jackson buffers record properties, so its location is the end of the section: find the key.
+      at = label + YamlKeyLocator.locate(text, segments).orElse(where(e.getLocation()));
+    }
     if (e instanceof UnrecognizedPropertyException u) {
       String allowed = u.getKnownPropertyIds().stream().map(Object::toString).sorted()
           .collect(Collectors.joining(", "));

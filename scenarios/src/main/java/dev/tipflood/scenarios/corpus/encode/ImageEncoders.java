@@ -19,10 +19,36 @@ public final class ImageEncoders {
 
     /** Baseline JPEG at {@code quality} in (0, 1]. */
     public static byte[] jpeg(BufferedImage image, float quality) {
-        return encode("jpeg", image, param -> {
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(quality);
-        });
+        try (JpegWriter writer = new JpegWriter()) {
+            return writer.encode(image, quality);
+        }
+    }
+
+    /**
+     * A reusable JPEG writer for the frames of one clip: creating a writer per frame costs as
+     * much as encoding a small frame.
+     */
+    public static final class JpegWriter implements AutoCloseable {
+        private final ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+
+        public byte[] encode(BufferedImage image, float quality) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+                writer.setOutput(out);
+                ImageWriteParam param = writer.getDefaultWriteParam();
+                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+                param.setCompressionQuality(quality);
+                writer.write(null, new IIOImage(image, null, null), param);
+            } catch (IOException e) {
+                throw new UncheckedIOException("JPEG encoding into memory failed", e);
+            }
+            return bytes.toByteArray();
+        }
+
+        @Override
+        public void close() {
+            writer.dispose();
+        }
     }
 
     /** Lossless PNG. */

@@ -57,40 +57,84 @@ public final class Scene {
     }
 
     /**
-     * Renders the scene.
+     * Renders one picture of the scene.
      *
      * @param t       seconds since the clip started (shapes drift)
      * @param caption text drawn over the bottom, if any
      */
     public BufferedImage render(int width, int height, View view, double t, Optional<String> caption) {
-        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
+        return camera(width, height, view, caption).frame(t);
+    }
+
+    /**
+     * A fixed camera on this scene: the background is rendered once, so the frames of a clip
+     * only cost the moving shapes and a copy.
+     */
+    public Camera camera(int width, int height, View view, Optional<String> caption) {
+        BufferedImage bg = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = bg.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            AffineTransform base = new AffineTransform();
-            base.translate(width / 2.0, height / 2.0);
-            base.scale(view.zoom(), view.zoom());
-            base.translate(-width / 2.0 + view.dx() * width, -height / 2.0 + view.dy() * height);
-            g.setTransform(base);
+            g.setTransform(transform(width, height, view));
             g.drawImage(background(view.exposure()), -width / 4, -height / 4, width * 3 / 2, height * 3 / 2, null);
-            for (Shape s : shapes) {
-                g.setColor(expose(s.color(), view.exposure()));
-                double x = ((s.x() + s.vx() * t) % 1.0 + 1.0) % 1.0 * width;
-                double y = ((s.y() + s.vy() * t) % 1.0 + 1.0) % 1.0 * height;
-                double w = s.w() * width;
-                double h = s.h() * height;
-                g.fill(switch (s.type()) {
-                    case 0 -> new Ellipse2D.Double(x - w / 2, y - h / 2, w, h);
-                    case 1 -> new Rectangle2D.Double(x - w / 2, y - h / 2, w, h);
-                    default -> triangle(x, y, w, h);
-                });
-            }
-            g.setTransform(new AffineTransform());
-            caption.ifPresent(text -> Caption.draw(g, text, width, height));
         } finally {
             g.dispose();
         }
-        return img;
+        return new Camera(bg, view, caption);
+    }
+
+    /** Renders frames of the scene from one viewpoint. */
+    public final class Camera {
+        private final BufferedImage background;
+        private final View view;
+        private final Optional<String> caption;
+
+        private Camera(BufferedImage background, View view, Optional<String> caption) {
+            this.background = background;
+            this.view = view;
+            this.caption = caption;
+        }
+
+        /** The picture at {@code t} seconds. */
+        public BufferedImage frame(double t) {
+            int width = background.getWidth();
+            int height = background.getHeight();
+            BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = img.createGraphics();
+            try {
+                g.drawImage(background, 0, 0, null);
+                g.setTransform(transform(width, height, view));
+                drawShapes(g, width, height, t, view.exposure());
+                g.setTransform(new AffineTransform());
+                caption.ifPresent(text -> Caption.draw(g, text, width, height));
+            } finally {
+                g.dispose();
+            }
+            return img;
+        }
+    }
+
+    private static AffineTransform transform(int width, int height, View view) {
+        AffineTransform base = new AffineTransform();
+        base.translate(width / 2.0, height / 2.0);
+        base.scale(view.zoom(), view.zoom());
+        base.translate(-width / 2.0 + view.dx() * width, -height / 2.0 + view.dy() * height);
+        return base;
+    }
+
+    private void drawShapes(Graphics2D g, int width, int height, double t, double exposure) {
+        for (Shape s : shapes) {
+            g.setColor(expose(s.color(), exposure));
+            double x = ((s.x() + s.vx() * t) % 1.0 + 1.0) % 1.0 * width;
+            double y = ((s.y() + s.vy() * t) % 1.0 + 1.0) % 1.0 * height;
+            double w = s.w() * width;
+            double h = s.h() * height;
+            g.fill(switch (s.type()) {
+                case 0 -> new Ellipse2D.Double(x - w / 2, y - h / 2, w, h);
+                case 1 -> new Rectangle2D.Double(x - w / 2, y - h / 2, w, h);
+                default -> triangle(x, y, w, h);
+            });
+        }
     }
 
     private BufferedImage background(double exposure) {

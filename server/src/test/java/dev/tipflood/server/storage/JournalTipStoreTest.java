@@ -1,0 +1,117 @@
+package dev.tipflood.server.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tipflood.server.tip.MediaItem;
+import dev.tipflood.server.tip.Review;
+import dev.tipflood.server.tip.TipId;
+import dev.tipflood.server.tip.TipMetadata;
+import dev.tipflood.server.tip.TipRecord;
+import dev.tipflood.server.tip.TipStatus;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JournalTipStoreTest {
+  @TempDir
+  Path dir;
+
+  static final Instant T0 = Instant.parse("2020-05-31T18:00:00Z");
+
+  static TipRecord tip(long millis) {
+    TipMetadata md = new TipMetadata("fancam\nwith \"quotes\"", 32.7, -96.8, T0, "dev-1");
+    return TipRecord.received(TipId.next(millis), T0.plusMillis(millis), md,
+        List.of(new MediaItem(0, "a.jpg", "image/jpeg", 10, "ab".repeat(32), "x-0")));
+  }
+
+  @Test
+  void tipsStatusAndReviewsSurviveReopening() {
+    TipRecord a = tip(1);
+    TipRecord b = tip(2);
+    try (JournalTipStore store = JournalTipStore.open(dir, w -> { })) {
+      store.append(a).toCompletableFuture().join();
+      store.append(b).toCompletableFuture().join();
+      store.updateStatus(a.id(), TipStatus.AWAITING_REVIEW).toCompletableFuture().join();
+      store.attachReview(b.id(), new Review(Review.Verdict.LEGIT, "r-2", T0)).toCompletableFuture().join();
+    }
+    try (JournalTipStore store = JournalTipStore.open(dir, w -> { })) {
+      assertThat(store.count()).isEqualTo(2);
+      assertThat(store.find(a.id()).orElseThrow().status()).isEqualTo(TipStatus.AWAITING_REVIEW);
+      assertThat(store.find(a.id()).orElseThrow().metadata()).isEqualTo(a.metadata());
+      TipRecord reviewed = store.find(b.id()).orElseThrow();
+      assertThat(reviewed.status()).isEqualTo(TipStatus.REVIEWED);
+      assertThat(reviewed.review().orElseThrow().reviewer()).isEqualTo("r-2");
+      assertThat(reviewed.media()).isEqualTo(b.media());
+    }
+  }
+
+  @Test
+  void concurrentAppendsShareFsyncsAndAllLand() {
+    List<CompletableFuture<TipRecord>> all = new ArrayList<>();
+    try (JournalTipStore store = JournalTipStore.open(dir, w -> { })) {
+      for (int i = 0; i < 500; i++) {
+        all.add(store.append(tip(i)).toCompletableFuture());
+      }
+      CompletableFuture.allOf(all.toArray(new CompletableFuture[0])).join();
+    }
+    try (JournalTipStore store = JournalTipStore.open(dir, w -> { })) {
+      assertThat(store.count()).isEqualTo(500);
+    }
+  }
+
+  @Test
+  void tornLastRecordIsCutWithAWarning() throws Exception {
+    TipRecord a = tip(1);
+    try (JournalTipStore store = JournalTipStore.open(dir, w -> { })) {
+      store.append(a).toCompletableFuture().join();
+    }
+    Path file = dir.resolve(JournalTipStore.FILE_NAME);
+    long goodSize = Files.size(file);
+    Files.writeString(file, "{\"v\":1,\"type\":\"tip\",\"id\":\"0", StandardOpenOption.APPEND);
+    List<String> warnings = new ArrayList<>();
+    try (JournalTipStore store = JournalTipStore.open(dir, warnings::add)) {
+      assertThat(store.count()).isEqualTo(1);
+      assertThat(store.find(a.id())).isPresent();
+    }
+    assertThat(warnings).singleElement().asString().contains("cut a torn last record at line 2");
+    assertThat(Files.size(file)).isEqualTo(goodSize);
+  }
+
+  @Test
+  void corruptRecordInTheMiddleStopsStartUpNamingTheLine() throws Exception {
+    Path file = dir.resolve(JournalTipStore.FILE_NAME);
+    Files.createDirectories(dir);
+    Files.writeString(file, "not json\n{}\n", StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> JournalTipStore.open(dir, w -> { }))
+        .isInstanceOf(StorageException.class)
+        .hasMessageStartingWith(file + ":1: corrupt journal record: not JSON");
+  }
+
+  @Test
+  void updatingAnUnknownTipFails() {
+    try (JournalTipStore store = JournalTipStore.open(dir, w -> { })) {
+      assertThat(store.updateStatus(TipId.next(5), TipStatus.PROCESSING).toCompletableFuture())
+          .isCompletedExceptionally();
+    }
+  }
+
+  @Test
+  void mediaStoreCleansTempAndOrphans() throws Exception {
+    MediaStore media = MediaStore.open(dir);
+    Files.writeString(media.newTempFile(), "partial");
+    Files.writeString(media.mediaDir().resolve("kept-0"), "k");
+    Files.writeString(media.mediaDir().resolve("orphan-0"), "o");
+    assertThat(media.cleanTemp()).isEqualTo(1);
+    assertThat(media.removeOrphans(java.util.Set.of("kept-0"))).isEqualTo(1);
+    assertThat(Files.exists(media.mediaDir().resolve("kept-0"))).isTrue();
+    assertThat(Files.exists(media.mediaDir().resolve("orphan-0"))).isFalse();
+  }
+}

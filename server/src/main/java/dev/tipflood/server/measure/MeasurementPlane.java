@@ -22,6 +22,9 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -49,6 +52,7 @@ public final class MeasurementPlane {
   private final ReviewScoring scoring = new ReviewScoring(truth);
   private final ClassCounters storedBytes = new ClassCounters();
   private final TimelineSampler timeline;
+  private final Map<LatencyTag, Timer> latencyTimers = new ConcurrentHashMap<>();
 
   public MeasurementPlane(Clock wall, LongSupplier nanoTime, MeterRegistry registry) {
     this.registry = registry;
@@ -96,10 +100,10 @@ public final class MeasurementPlane {
   /** Records one request's server-side latency under its (population, endpoint, outcome). */
   public void recordLatency(LatencyTag tag, long micros) {
     latency.record(tag, micros);
-    Timer.builder("tipflood.request.latency")
-        .tags("pop", tag.population(), "ep", tag.endpoint(), "out", tag.outcome())
-        .register(registry)
-        .record(Duration.ofNanos(micros * 1000));
+    latencyTimers.computeIfAbsent(tag, t -> Timer.builder("tipflood.request.latency")
+            .tags("pop", t.population(), "ep", t.endpoint(), "out", t.outcome())
+            .register(registry))
+        .record(micros, TimeUnit.MICROSECONDS);
   }
 
   /** Attributes an acknowledged tip's stored bytes to its truth class. */

@@ -80,6 +80,7 @@ public final class CollapseDemo {
   private volatile double lastAccepted = -1;
   private volatile double floodStart;
   private volatile boolean finished;
+  private Path serverLog;
 
   int run(Path jar, String profile, int seconds, int maxRequests, int concurrency, int uploadMb) throws Exception {
     String heap = heapOf(jar, profile);
@@ -88,6 +89,7 @@ public final class CollapseDemo {
         "--port", "0", "--admin-port", "0", "--data-dir", data.toString(), "--admin-token", TOKEN)
         .redirectErrorStream(true).start();
     try {
+      serverLog = Path.of(System.getProperty("java.io.tmpdir"), "tipflood-collapse-" + profile + "-server.log");
       int[] ports = awaitPorts(server);
       System.out.printf(Locale.ROOT, "profile=%s heap=%s pid=%d public=%d admin=%d flood: %d x %dMB uploads, "
           + "%d concurrent, at most %ds%n", profile, heap, server.pid(), ports[0], ports[1], maxRequests, uploadMb,
@@ -189,8 +191,11 @@ public final class CollapseDemo {
   /** Keeps reading the server's output; an OutOfMemoryError there is a failure in its own right. */
   private void drainLog(BufferedReader out) {
     Thread t = new Thread(() -> {
-      try {
+      try (var log = Files.newBufferedWriter(serverLog, StandardCharsets.UTF_8)) {
         for (String line; (line = out.readLine()) != null; ) {
+          log.write(line);
+          log.newLine();
+          log.flush();
           if (line.contains("OutOfMemoryError")) {
             signal("outOfMemoryError");
             fail("server logged java.lang.OutOfMemoryError");
@@ -399,12 +404,12 @@ public final class CollapseDemo {
     System.out.printf(Locale.ROOT,
         "SUMMARY profile=%s heap=%s collapsed=%s timeToCollapse=%s peakHeapMB=%.1f heapCapacityMB=%.1f "
             + "maxGcPercent=%.0f firstFailure=\"%s\" signals=%s tipsAccepted=%d lastAcceptedAt=%s timeouts=%d "
-            + "connectionErrors=%d errorStatuses=%s serverDied=%s%n",
+            + "connectionErrors=%d errorStatuses=%s serverDied=%s serverLog=%s%n",
         profile, heap, collapse >= 0 ? "yes" : "no",
         collapse >= 0 ? String.format(Locale.ROOT, "%.1fs", collapse) : "-", peakHeapMb,
         heapCapacityMb, maxGcFraction * 100, firstFailure.get() == null ? "none" : firstFailure.get(), signalList,
         ok.get(), lastAccepted < 0 ? "-" : String.format(Locale.ROOT, "%.1fs", lastAccepted), timeouts.get(),
-        resets.get(), statuses, serverDied);
+        resets.get(), statuses, serverDied, serverLog);
   }
 
   private static void deleteTree(Path root) throws IOException {

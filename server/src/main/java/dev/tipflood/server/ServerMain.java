@@ -114,7 +114,7 @@ public final class ServerMain implements Callable<Integer> {
     try {
       ServerSettings settings = new ServerSettings(host, port, adminPort, dataDir, resolved, token, loops,
           Clock.systemUTC());
-      server = TipfloodServer.start(settings, ServerWiring.Factory.NONE, note -> err.println("tipflood-server: " + note))
+      server = TipfloodServer.start(settings, new dev.tipflood.server.capacity.CapacityWiring(), note -> err.println("tipflood-server: " + note))
           .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -27,6 +27,7 @@ public final class RunSummary {
   private final Map<ClassKey, Histogram> raw;
 
   private final Map<String, Long> unfinished = new LinkedHashMap<>();
+  private final Map<String, Long> started = new LinkedHashMap<>();
 
   private RunSummary(LoadPlan plan, Map<ClassKey, Histogram> corrected, Map<ClassKey, Histogram> raw) {
     this.plan = plan;
@@ -43,6 +44,7 @@ public final class RunSummary {
       for (PopulationPlan p : plan.populations()) {
         var n = lastProgress.path("populations").path(p.name());
         unfinished.put(p.name(), Math.max(0, n.path("requests").asLong(0) - n.path("completed").asLong(0)));
+        started.put(p.name(), n.path("tips").asLong(0));
       }
     }
     return this;
@@ -145,8 +147,9 @@ public final class RunSummary {
   public String text() {
     StringBuilder b = new StringBuilder();
     for (PopulationFacts f : facts().values()) {
-      b.append(String.format(Locale.ROOT, "%s (%s): planned %d tips, sent %d, accepted %d (%.1f%%); %d requests incl. %d retries%n",
-          f.name(), f.truth(), f.planned(), f.tips(), f.accepted(), 100 * f.acceptedShare(), f.requests(), f.retries()));
+      String startedText = started.containsKey(f.name()) ? "started " + started.get(f.name()) + ", " : "";
+      b.append(String.format(Locale.ROOT, "%s (%s): planned %d tips, %sfinished %d, accepted %d (%.1f%% of finished); %d requests incl. %d retries%n",
+          f.name(), f.truth(), f.planned(), startedText, f.tips(), f.accepted(), 100 * f.acceptedShare(), f.requests(), f.retries()));
       StringBuilder o = new StringBuilder();
       f.outcomes().forEach((k, v) -> o.append(' ').append(k).append(" x").append(v));
       b.append("  request outcomes:").append(o.length() == 0 ? " none" : o);

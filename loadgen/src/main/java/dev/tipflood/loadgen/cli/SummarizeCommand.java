@@ -3,6 +3,7 @@ package dev.tipflood.loadgen.cli;
 import dev.tipflood.loadgen.plan.LoadPlan;
 import dev.tipflood.loadgen.plan.LoadPlanFiles;
 import dev.tipflood.loadgen.run.RunDirectory;
+import dev.tipflood.loadgen.run.RunOrchestrator;
 import dev.tipflood.loadgen.run.RunSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,8 @@ final class SummarizeCommand implements Callable<Integer> {
       return ExitCodes.MISSING_FILE;
     }
     LoadPlan plan = LoadPlanFiles.read(dir.plan());
-    spec.commandLine().getOut().print(RunSummary.read(plan, dir.clientCorrected(), dir.clientRaw(), skip).text());
+    spec.commandLine().getOut().print(RunSummary.read(plan, dir.clientCorrected(), dir.clientRaw(), skip)
+        .withProgress(RunOrchestrator.lastJsonLine(dir.clientProgress())).text());
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;
   }

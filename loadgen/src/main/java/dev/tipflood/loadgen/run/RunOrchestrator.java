@@ -125,6 +125,19 @@ public final class RunOrchestrator {
     Instant start = Instant.now();
     boolean serverDied = false;
     JsonNode before = null;
+    // Polling runs on its own thread: a hung server makes a poll take seconds, the progress line must not.
+    java.util.concurrent.ScheduledExecutorService polling = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "tipflood-server-poller");
+      t.setDaemon(true);
+      return t;
+    });
+    if (poller != null) {
+      polling.scheduleWithFixedDelay(() -> {
+        if (server.isAlive()) {
+          poller.poll();
+        }
+      }, 0, 1, java.util.concurrent.TimeUnit.SECONDS);
+    }
     try (ChildProcess gatling = GatlingProcess.start(new GatlingProcess.Spec(dir.plan(), dir.gatlingDir(),
         plan.scenario(), opts.gatlingXmx(), opts.gatlingJvmArgs(), dir.gatlingStdout(), dir.gatlingStderr()))) {
       manifest.section("loadgen").put("pid", gatling.pid()).put("heap", opts.gatlingXmx());
@@ -137,9 +150,7 @@ public final class RunOrchestrator {
         // The schedule's clock starts when Gatling does, after its JVM start-up.
         long elapsed = now == null ? 0 : now.path("elapsedMillis").asLong(0) / 1000;
         if (poller != null && !serverDied) {
-          if (server.isAlive()) {
-            poller.poll();
-          } else {
+          if (!server.isAlive()) {
             serverDied = true;
             err.println((tty ? "\n" : "") + "tipflood: tipflood-server DIED (exit " + server.exitCode().orElse(-1)
                 + ") at " + elapsed + " s; load continues to record what clients see");
@@ -171,6 +182,9 @@ public final class RunOrchestrator {
             "Gatling exited with " + exit.getAsInt() + "; see " + dir.gatlingStdout(), dir.root());
       }
       return new RunOutcome(ExitCodes.OK, "completed", "run completed", dir.root());
+    } finally {
+      polling.shutdownNow();
+      polling.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
     }
   }
 
@@ -231,7 +245,8 @@ public final class RunOrchestrator {
     }
   }
 
-  static JsonNode lastJsonLine(Path file) {
+  /** The last complete JSON line of an NDJSON file, or null. */
+  public static JsonNode lastJsonLine(Path file) {
     try {
       if (!Files.isRegularFile(file)) {
         return null;

@@ -147,9 +147,11 @@ public final class RunSummary {
   public String text() {
     StringBuilder b = new StringBuilder();
     for (PopulationFacts f : facts().values()) {
-      String startedText = started.containsKey(f.name()) ? "started " + started.get(f.name()) + ", " : "";
-      b.append(String.format(Locale.ROOT, "%s (%s): planned %d tips, %sfinished %d, accepted %d (%.1f%% of finished); %d requests incl. %d retries%n",
-          f.name(), f.truth(), f.planned(), startedText, f.tips(), f.accepted(), 100 * f.acceptedShare(), f.requests(), f.retries()));
+      long base = started.getOrDefault(f.name(), f.tips());
+      String startedText = started.containsKey(f.name()) ? "started " + base + ", " : "";
+      b.append(String.format(Locale.ROOT, "%s (%s): planned %d tips, %sfinished %d, accepted %d (%.1f%% of %s); %d requests incl. %d retries%n",
+          f.name(), f.truth(), f.planned(), startedText, f.tips(), f.accepted(), base == 0 ? 0 : 100.0 * f.accepted() / base,
+          started.containsKey(f.name()) ? "started" : "finished", f.requests(), f.retries()));
       StringBuilder o = new StringBuilder();
       f.outcomes().forEach((k, v) -> o.append(' ').append(k).append(" x").append(v));
       b.append("  request outcomes:").append(o.length() == 0 ? " none" : o);

@@ -57,6 +57,25 @@ public final class RunOrchestrator {
     describeScenario(manifest, scenario, opts);
     manifest.write(dir.manifest());
     out.println("tipflood: run directory " + dir.root());
+    // Ctrl-C: the children are stopped by their own hooks; this one leaves an honest manifest.
+    Thread interrupted = new Thread(() -> {
+      manifest.finish("interrupted", 130, Instant.now());
+      manifest.write(dir.manifest());
+    }, "tipflood-interrupted");
+    Runtime.getRuntime().addShutdownHook(interrupted);
+    try {
+      return runIn(dir, manifest, scenario, opts);
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(interrupted);
+      } catch (IllegalStateException shuttingDown) {
+        // The hook is running: the manifest says "interrupted".
+      }
+    }
+  }
+
+  private RunOutcome runIn(RunDirectory dir, Manifest manifest, Scenario scenario, RunOptions opts)
+      throws InterruptedException {
 
     out.println("tipflood: media corpus for " + scenario.name() + " (cache " + opts.corpusCache() + ") ...");
     CorpusManifest corpus = MediaCorpus.generate(scenario, opts.corpusCache());

@@ -10,7 +10,12 @@ JAR=server/target/tipflood-server.jar
 
 WORK=$(mktemp -d)
 PID=
-cleanup() { [ -n "$PID" ] && kill -9 "$PID" 2>/dev/null; rm -rf "$WORK"; }
+cleanup() {
+  local rc=$?
+  if [ -n "$PID" ]; then kill -9 "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; fi
+  rm -rf "$WORK"
+  exit "$rc"
+}
 trap cleanup EXIT
 
 # A 16x16 JPEG, embedded so the demo needs no image tools.
@@ -57,7 +62,7 @@ echo "--- GET /api/v1/tips/$ID"
 curl -sS --fail-with-body "http://127.0.0.1:$PORT/api/v1/tips/$ID"; echo
 
 echo "--- kill -9 $PID"
-kill -9 "$PID"; wait "$PID" 2>/dev/null || true
+{ kill -9 "$PID"; wait "$PID"; } 2>/dev/null || true
 : > "$WORK/server.out"
 start_server
 echo "--- GET /api/v1/tips/$ID after the restart"

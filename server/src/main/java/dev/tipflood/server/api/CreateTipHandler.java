@@ -13,7 +13,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 
@@ -101,12 +100,13 @@ public final class CreateTipHandler implements Handler<RoutingContext> {
   }
 
   private void respond(RoutingContext ctx, TipRecord tip) {
-    JsonObject body = new JsonObject().put("id", tip.id().value()).put("status", tip.status().wireName());
+    // Both values are plain ASCII tokens (hex id, snake_case status): no JSON escaping needed.
+    String body = "{\"id\":\"" + tip.id().value() + "\",\"status\":\"" + tip.status().wireName() + "\"}";
     ctx.response()
         .setStatusCode(201)
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
         .putHeader(HttpHeaders.LOCATION, "/api/v1/tips/" + tip.id().value())
-        .end(body.encode())
+        .end(body)
         .onComplete(ar -> pipeline.accepted(tip));
   }
 }

@@ -1,9 +1,9 @@
 package dev.tipflood.server.storage;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tipflood.server.tip.MediaItem;
 import dev.tipflood.server.tip.Review;
@@ -11,6 +11,9 @@ import dev.tipflood.server.tip.TipId;
 import dev.tipflood.server.tip.TipMetadata;
 import dev.tipflood.server.tip.TipRecord;
 import dev.tipflood.server.tip.TipStatus;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,26 +32,41 @@ final class JournalCodec {
   private JournalCodec() {}
 
   static byte[] tip(TipRecord t) {
-    ObjectNode n = header("tip", t.id());
-    n.put("receivedAt", t.receivedAt().toString());
-    TipMetadata m = t.metadata();
-    ObjectNode md = n.putObject("metadata");
-    md.put("description", m.description());
-    md.put("lat", m.lat());
-    md.put("lon", m.lon());
-    md.put("occurredAt", m.occurredAt().toString());
-    md.put("deviceId", m.deviceId());
-    ArrayNode media = n.putArray("media");
-    for (MediaItem item : t.media()) {
-      media.addObject()
-          .put("index", item.index())
-          .put("filename", item.filename())
-          .put("contentType", item.contentType())
-          .put("size", item.size())
-          .put("sha256", item.sha256())
-          .put("storedAs", item.storedAs());
+    // Streamed, not built as a tree: this runs once per acknowledged tip.
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256 + 160 * t.media().size());
+    try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+      g.writeStartObject();
+      g.writeNumberField("v", VERSION);
+      g.writeStringField("type", "tip");
+      g.writeStringField("id", t.id().value());
+      g.writeStringField("receivedAt", t.receivedAt().toString());
+      TipMetadata m = t.metadata();
+      g.writeObjectFieldStart("metadata");
+      g.writeStringField("description", m.description());
+      g.writeNumberField("lat", m.lat());
+      g.writeNumberField("lon", m.lon());
+      g.writeStringField("occurredAt", m.occurredAt().toString());
+      g.writeStringField("deviceId", m.deviceId());
+      g.writeEndObject();
+      g.writeArrayFieldStart("media");
+      for (MediaItem item : t.media()) {
+        g.writeStartObject();
+        g.writeNumberField("index", item.index());
+        g.writeStringField("filename", item.filename());
+        g.writeStringField("contentType", item.contentType());
+        g.writeNumberField("size", item.size());
+        g.writeStringField("sha256", item.sha256());
+        g.writeStringField("storedAs", item.storedAs());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing to memory cannot fail", e);
     }
-    return line(n);
+    // Jackson escapes control characters, so a record never contains a raw newline.
+    out.write('\n');
+    return out.toByteArray();
   }
 
   static byte[] status(TipId id, TipStatus status) {

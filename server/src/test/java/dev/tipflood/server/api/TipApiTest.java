@@ -166,17 +166,54 @@ class TipApiTest {
   @Test
   void connectionsOverTheCapGet503WithRetryAfter() throws Exception {
     TestServer server = TestServer.start(dataDir, "name: tiny\ningress:\n  maxConnections: 1\n");
-    try (var first = new dev.tipflood.server.testing.RawHttp(server.port());
-        var second = new dev.tipflood.server.testing.RawHttp(server.port())) {
-      String get = "GET /api/v1/tips/ffffffffffffffffffffffffff HTTP/1.1\r\nHost: x\r\n\r\n";
+    String get = "GET /api/v1/tips/ffffffffffffffffffffffffff HTTP/1.1\r\nHost: x\r\n\r\n";
+    // The first connection is counted (it has been answered) before the second one opens.
+    try (var first = new dev.tipflood.server.testing.RawHttp(server.port())) {
       assertThat(first.send(get).read().status()).isEqualTo(404);
-      var refused = second.send(get).read();
-      assertThat(refused.status()).isEqualTo(503);
-      assertThat(refused.errorCode()).isEqualTo("too_many_connections");
-      assertThat(refused.headers().get("retry-after")).isEqualTo("1");
+      try (var second = new dev.tipflood.server.testing.RawHttp(server.port())) {
+        var refused = second.send(get).read();
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.errorCode()).isEqualTo("too_many_connections");
+        assertThat(refused.headers().get("retry-after")).isEqualTo("1");
+        assertThat(second.closedByServer()).isTrue();
+      }
+      assertThat(first.send(get).read().status()).as("the first connection keeps working").isEqualTo(404);
     } finally {
       server.close();
     }
+  }
+
+  @Test
+  void fixedResponseDelayHoldsTheAnswerWithoutBlockingTheEventLoop(Vertx vertx, VertxTestContext ctx) throws Exception {
+    TestServer server = TestServer.start(dataDir, "name: slow\ndebug:\n  fixedResponseDelay: 2s\n");
+    ServerSettings one = new ServerSettings("127.0.0.1", 0, 0, dataDir, server.server().components().profile(), "t", 1,
+        java.time.Clock.systemUTC());
+    server.close();
+    // One event loop: if the delay blocked it, a GET sent once the tip is durable (so the POST
+    // is inside its delay) could not be answered before the POST.
+    TipfloodServer single = TipfloodServer.start(one, ServerWiring.Factory.NONE, n -> { })
+        .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    io.vertx.core.Promise<Void> durable = io.vertx.core.Promise.promise();
+    vertx.setPeriodic(10, id -> {
+      if (single.components().tips().count() == 1) {
+        vertx.cancelTimer(id);
+        durable.tryComplete();
+      }
+    });
+    WebClient client = WebClient.create(vertx);
+    List<String> order = new CopyOnWriteArrayList<>();
+    Future<?> post = client.post(single.publicPort(), "127.0.0.1", "/api/v1/tips")
+        .sendMultipartForm(MultipartForm.create().attribute("metadata", Multipart.VALID_METADATA))
+        .onSuccess(r -> order.add("post " + r.statusCode()));
+    Future<?> get = durable.future().compose(v ->
+        client.get(single.publicPort(), "127.0.0.1", "/api/v1/tips/ffffffffffffffffffffffffff").send())
+        .onSuccess(r -> order.add("get " + r.statusCode()));
+    Future.all(post, get).onComplete(ctx.succeeding(v -> ctx.verify(() -> {
+      assertThat(order).containsExactly("get 404", "post 201");
+      single.close();
+      ctx.completeNow();
+    })));
+    assertThat(ctx.awaitCompletion(30, TimeUnit.SECONDS)).isTrue();
   }
 
   static String sha256(byte[] b) throws Exception {

@@ -28,6 +28,9 @@ final class SummarizeCommand implements Callable<Integer> {
       description = "Leave out the intervals of the first SECONDS (warm-up) (default: ${DEFAULT-VALUE}).")
   double skip;
 
+  @Option(names = "--server", description = "Also print the server-side latency per class from server/histograms.hlog.")
+  boolean server;
+
   @Override
   public Integer call() {
     RunDirectory dir = new RunDirectory(runDir.toAbsolutePath());
@@ -39,6 +42,11 @@ final class SummarizeCommand implements Callable<Integer> {
     LoadPlan plan = LoadPlanFiles.read(dir.plan());
     spec.commandLine().getOut().print(RunSummary.read(plan, dir.clientCorrected(), dir.clientRaw(), skip)
         .withProgress(RunOrchestrator.lastJsonLine(dir.clientProgress())).text());
+    if (server) {
+      RunSummary.totals(dir.serverHistograms(), skip).forEach((k, h) -> spec.commandLine().getOut().printf(
+          "server %s: n=%d p50 %.1fms p99 %.1fms max %.1fms%n", k.tag(), h.getTotalCount(),
+          h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(99) / 1e3, h.getMaxValue() / 1e3));
+    }
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;
   }

@@ -73,7 +73,7 @@ public final class TipfloodServer {
             .setJvmMetricsEnabled(true)
             // LOCAL tells the public and the admin server apart (it also keeps their gauges apart).
             .setLabels(java.util.EnumSet.of(Label.LOCAL, Label.HTTP_ROUTE, Label.HTTP_METHOD, Label.HTTP_CODE,
-                Label.POOL_TYPE, Label.NAMESPACE))
+                Label.POOL_TYPE, Label.POOL_NAME, Label.NAMESPACE))
             .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))))
         .withMetrics(new MicrometerMetricsFactory(registry))
         .build();

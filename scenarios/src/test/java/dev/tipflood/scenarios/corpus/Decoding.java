@@ -16,7 +16,16 @@ final class Decoding {
     private Decoding() {
     }
 
+    /** Every frame of every file. */
     static void assertEveryFileDecodes(CorpusManifest m) throws IOException {
+        assertEveryFileDecodes(m, true);
+    }
+
+    /**
+     * Every file; for videos every frame, or (to keep big corpora quick) the first, middle and
+     * last frame after checking the RIFF structure of all.
+     */
+    static void assertEveryFileDecodes(CorpusManifest m, boolean allVideoFrames) throws IOException {
         assertThat(m.files()).isNotEmpty();
         for (CorpusFile f : m.files()) {
             byte[] bytes = Files.readAllBytes(m.resolve(f));
@@ -25,7 +34,9 @@ final class Decoding {
             if (f.mediaType() == MediaType.VIDEO) {
                 var frames = AviFrames.frames(bytes);
                 assertThat(frames).as(f.path()).hasSizeGreaterThanOrEqualTo(2);
-                for (byte[] frame : frames) {
+                var checked = allVideoFrames ? frames
+                        : java.util.List.of(frames.get(0), frames.get(frames.size() / 2), frames.get(frames.size() - 1));
+                for (byte[] frame : checked) {
                     assertThat(frameCount(frame, "jpeg")).as(f.path()).isEqualTo(1);
                 }
             } else if (f.mediaType() == MediaType.GIF) {

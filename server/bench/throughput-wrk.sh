@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Speed benchmark: small metadata-only tip POSTs per second against the 'unlimited' profile,
+# versus a bare Vert.x endpoint that answers 201 at once, in the same run, on loopback.
+# Rounds alternate bare/tip so machine noise hits both; the ratio uses the medians.
+# Usage: [WARMUP=30] server/bench/throughput-wrk.sh [seconds-per-round] [rounds] [connections]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+SECS=${1:-10}
+ROUNDS=${2:-3}
+CONNS=${3:-64}
+JAR=server/target/tipflood-server.jar
+LUA=server/bench/tip-post.lua
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+[ -f "$JAR" ] || mvn -B -q -pl server -am package -DskipTests
+
+WORK=$(mktemp -d)
+PIDS=()
+cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+wait_line() { # file pattern
+  for _ in $(seq 1 200); do grep -q "$2" "$1" && return 0; sleep 0.1; done
+  echo "no start-up line in $1" >&2; exit 1
+}
+
+java -Xmx1g -jar "$JAR" --port 0 --admin-port 0 --profile unlimited --data-dir "$WORK/data" \
+  --admin-token bench > "$WORK/tip.out" 2> "$WORK/tip.err" &
+PIDS+=($!)
+java -Xmx1g -cp "$JAR" dev.tipflood.server.bench.BareEndpointMain > "$WORK/bare.out" 2>&1 &
+PIDS+=($!)
+wait_line "$WORK/tip.out" '^tipflood-server listening '
+wait_line "$WORK/bare.out" '^bare-endpoint listening '
+TIP_PORT=$(sed -n 's/^tipflood-server listening public=\([0-9]*\) .*/\1/p' "$WORK/tip.out")
+BARE_PORT=$(sed -n 's/^bare-endpoint listening public=\([0-9]*\)/\1/p' "$WORK/bare.out")
+
+run() { # port seconds -> requests/s
+  wrk -t2 -c"$CONNS" -d"${2}s" -s "$LUA" "http://127.0.0.1:$1/api/v1/tips" > "$WORK/wrk.txt"
+  if grep -q 'Non-2xx' "$WORK/wrk.txt"; then cat "$WORK/wrk.txt" >&2; echo "non-2xx answers" >&2; exit 1; fi
+  awk '/^Requests\/sec:/ {print $2}' "$WORK/wrk.txt"
+}
+
+# The tip path has far more code for C2 to compile; it keeps speeding up for ~30 s.
+echo "warm-up (JIT): ${WARMUP:-30} s each ..."
+run "$BARE_PORT" "${WARMUP:-30}" > /dev/null
+run "$TIP_PORT" "${WARMUP:-30}" > /dev/null
+
+BARE=(); TIP=()
+for r in $(seq 1 "$ROUNDS"); do
+  b=$(run "$BARE_PORT" "$SECS"); t=$(run "$TIP_PORT" "$SECS")
+  BARE+=("$b"); TIP+=("$t")
+  printf 'round %d: bare %10.0f req/s   tip POST %10.0f req/s   ratio %.3f\n' "$r" "$b" "$t" "$(echo "$t / $b" | bc -l)"
+done
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+MB=$(median "${BARE[@]}"); MT=$(median "${TIP[@]}")
+STORED=$(ls "$WORK/data" >/dev/null && wc -l < "$WORK/data/tips.journal")
+printf 'median: bare %.0f req/s, tip POST %.0f req/s, ratio %.3f (goal >= 0.8); %d tips journaled\n' \
+  "$MB" "$MT" "$(echo "$MT / $MB" | bc -l)" "$STORED"

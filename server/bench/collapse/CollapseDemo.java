@@ -85,12 +85,19 @@ public final class CollapseDemo {
   int run(Path jar, String profile, int seconds, int maxRequests, int concurrency, int uploadMb) throws Exception {
     String heap = heapOf(jar, profile);
     Path data = Files.createTempDirectory("tipflood-collapse-");
-    Process server = new ProcessBuilder("java", "-Xmx" + heap, "-jar", jar.toString(), "--profile", profile,
-        "--port", "0", "--admin-port", "0", "--data-dir", data.toString(), "--admin-token", TOKEN)
-        .redirectErrorStream(true).start();
+    List<String> command = new ArrayList<>(List.of("java", "-Xmx" + heap));
+    // Extra server JVM options for experiments, e.g. -Dcollapse.jvmArgs=-XX:+UseSerialGC (a small container's default)
+    String extra = System.getProperty("collapse.jvmArgs", "").trim();
+    if (!extra.isEmpty()) {
+      command.addAll(List.of(extra.split("\\s+")));
+    }
+    command.addAll(List.of("-jar", jar.toString(), "--profile", profile, "--port", "0", "--admin-port", "0",
+        "--data-dir", data.toString(), "--admin-token", TOKEN));
+    Process server = new ProcessBuilder(command).redirectErrorStream(true).start();
     try {
       serverLog = Path.of(System.getProperty("java.io.tmpdir"), "tipflood-collapse-" + profile + "-server.log");
       int[] ports = awaitPorts(server);
+      System.out.printf(Locale.ROOT, "jvm: %s%n", String.join(" ", command.subList(0, command.indexOf("-jar"))));
       System.out.printf(Locale.ROOT, "profile=%s heap=%s pid=%d public=%d admin=%d flood: %d x %dMB uploads, "
           + "%d concurrent, at most %ds%n", profile, heap, server.pid(), ports[0], ports[1], maxRequests, uploadMb,
           concurrency, seconds);

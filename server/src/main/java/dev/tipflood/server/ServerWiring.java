@@ -1,6 +1,7 @@
 package dev.tipflood.server;
 
 import dev.tipflood.server.pipeline.TipPipeline;
+import dev.tipflood.server.storage.UploadGovernor;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,11 +10,18 @@ import java.util.Objects;
  *
  * @param pipeline called after each tip is durable and acknowledged
  * @param routes contributors to the public and admin routers, in order
+ * @param uploads storage bandwidth and quota applied to every media upload
  */
-public record ServerWiring(TipPipeline pipeline, List<RouteContributor> routes) {
+public record ServerWiring(TipPipeline pipeline, List<RouteContributor> routes, UploadGovernor uploads) {
   public ServerWiring {
     Objects.requireNonNull(pipeline, "pipeline");
     routes = List.copyOf(routes);
+    Objects.requireNonNull(uploads, "uploads");
+  }
+
+  /** A pipeline and routes, with uploads unlimited. */
+  public ServerWiring(TipPipeline pipeline, List<RouteContributor> routes) {
+    this(pipeline, routes, UploadGovernor.NONE);
   }
 
   /** No pipeline, no extra routes: the plain service. */

@@ -4,6 +4,7 @@ import dev.tipflood.server.api.upload.UploadSession;
 import dev.tipflood.server.config.Profile;
 import dev.tipflood.server.pipeline.TipPipeline;
 import dev.tipflood.server.storage.MediaStore;
+import dev.tipflood.server.storage.UploadGovernor;
 import dev.tipflood.server.tip.TipRecord;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -28,9 +29,11 @@ public final class CreateTipHandler implements Handler<RoutingContext> {
   private final TipIntake intake;
   private final TipPipeline pipeline;
   private final Clock clock;
+  private final UploadGovernor uploads;
 
   public CreateTipHandler(Vertx vertx, Profile profile, MediaStore media, WorkerExecutor worker, TipIntake intake,
-      TipPipeline pipeline, Clock clock) {
+      TipPipeline pipeline, Clock clock, UploadGovernor uploads) {
+    this.uploads = uploads;
     this.vertx = vertx;
     this.profile = profile;
     this.media = media;
@@ -54,7 +57,8 @@ public final class CreateTipHandler implements Handler<RoutingContext> {
     if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
       request.response().writeContinue();
     }
-    UploadSession session = new UploadSession(vertx, request, profile, media, worker, clock, boundary);
+    UploadSession session = new UploadSession(vertx, request, profile, media, worker, clock, boundary,
+        uploads.open());
     session.start()
         .compose(upload -> intake.accept(upload, vertx.getOrCreateContext()))
         .compose(this::delayed)
@@ -78,6 +82,10 @@ public final class CreateTipHandler implements Handler<RoutingContext> {
     if (profile.limits().maxRequestBytes().isExceededBy(length)) {
       throw ApiException.of(ErrorCode.PAYLOAD_TOO_LARGE, "Content-Length " + length + " exceeds the limit of "
           + profile.limits().maxRequestBytes() + " bytes");
+    }
+    if (!uploads.admits(length)) {
+      throw ApiException.of(ErrorCode.STORAGE_QUOTA_EXCEEDED, "storage is full (storage.quota): Content-Length "
+          + length + " does not fit");
     }
   }
 

@@ -19,6 +19,8 @@ final class ConfigValueModule extends SimpleModule {
   ConfigValueModule() {
     super("tipflood-config-values");
     addDeserializer(ByteSize.class, new TextDeserializer<>(ByteSize.class, ByteSize::parse));
+    addDeserializer(ByteRate.class, new TextDeserializer<>(ByteRate.class, ByteRate::parse));
+    addSerializer(ByteRate.class, new TextSerializer<>(ByteRate::toString));
     addDeserializer(CountCap.class, new TextDeserializer<>(CountCap.class, CountCap::parse));
     addDeserializer(Duration.class, new TextDeserializer<>(Duration.class, Durations::parse));
     addSerializer(ByteSize.class, new TextSerializer<>(ByteSize::toString));

@@ -16,6 +16,10 @@ import java.util.regex.Pattern;
  * @param uploads how bodies are received
  * @param ingress connection limits and timeouts
  * @param debug test-only knobs
+ * @param storage write bandwidth and quota (absent: unlimited)
+ * @param processing media processing workers (absent, with review: no pipeline is modelled)
+ * @param review simulated reviewers (present exactly when processing is)
+ * @param health thresholds of the readiness checks (absent: the defaults)
  */
 public record Profile(
     String name,
@@ -24,7 +28,11 @@ public record Profile(
     LimitsConfig limits,
     UploadsConfig uploads,
     IngressConfig ingress,
-    DebugConfig debug) {
+    DebugConfig debug,
+    StorageConfig storage,
+    ProcessingConfig processing,
+    ReviewConfig review,
+    HealthConfig health) {
 
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
@@ -38,6 +46,16 @@ public record Profile(
     uploads = uploads == null ? UploadsConfig.defaults() : uploads;
     ingress = ingress == null ? IngressConfig.defaults() : ingress;
     debug = debug == null ? DebugConfig.defaults() : debug;
+    storage = storage == null ? StorageConfig.defaults() : storage;
+    health = health == null ? HealthConfig.defaults() : health;
+    require((processing == null) == (review == null), processing == null ? "processing" : "review",
+        "is required when '" + (processing == null ? "review" : "processing")
+            + "' is given: the pipeline needs both stages");
+  }
+
+  /** Whether the processing and review pipeline is modelled. */
+  public boolean hasPipeline() {
+    return processing != null;
   }
 
   /**
@@ -49,6 +67,8 @@ public record Profile(
     if (!(factor > 0 && factor <= 1)) {
       throw new IllegalArgumentException("scale must be > 0 and <= 1, got " + factor);
     }
-    return new Profile(name, description, jvm, limits.scaled(factor), uploads, ingress, debug);
+    return new Profile(name, description, jvm, limits.scaled(factor), uploads, ingress, debug,
+        storage.scaled(factor), processing == null ? null : processing.scaled(factor),
+        review == null ? null : review.scaled(factor), health);
   }
 }

@@ -146,11 +146,20 @@ public final class ProfileLoader {
     if (type == ByteSize.class) {
       return ByteSize.ALLOWED;
     }
+    if (type == ByteRate.class) {
+      return ByteRate.ALLOWED;
+    }
     if (type == CountCap.class) {
       return CountCap.ALLOWED;
     }
     if (type == java.time.Duration.class) {
       return Durations.ALLOWED;
+    }
+    if (type == Double.class || type == double.class) {
+      return "a number";
+    }
+    if (type == Long.class || type == long.class) {
+      return "a whole number";
     }
     if (type == Boolean.class || type == boolean.class) {
       return "true or false";

@@ -74,8 +74,9 @@ class ProfileLoaderTest {
 
   @Test
   void unknownSectionListsTheSections() {
-    assertThat(error("name: x\nstorage:\n  quota: 1GB\n")).isEqualTo(
-        "p.yaml:2:1: unknown field 'storage'; allowed here: debug, description, ingress, jvm, limits, name, uploads");
+    assertThat(error("name: x\ncaching:\n  size: 1GB\n")).isEqualTo(
+        "p.yaml:2:1: unknown field 'caching'; allowed here: debug, description, health, ingress, jvm, limits, name, "
+            + "processing, review, storage, uploads");
   }
 
   @Test

@@ -4,6 +4,7 @@ import dev.tipflood.server.api.ApiException;
 import dev.tipflood.server.api.ErrorCode;
 import dev.tipflood.server.config.Profile;
 import dev.tipflood.server.storage.MediaStore;
+import dev.tipflood.server.storage.UploadGovernor;
 import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -53,9 +54,12 @@ public final class UploadSession {
   private long lastProgressMillis;
   private long watchdog = -1;
   private boolean failed;
+  private final UploadGovernor.Allowance allowance;
 
+  /** @param allowance the upload's storage bandwidth share and quota; see {@link UploadGovernor} */
   public UploadSession(Vertx vertx, HttpServerRequest request, Profile profile, MediaStore store,
-      WorkerExecutor worker, Clock clock, String boundary) {
+      WorkerExecutor worker, Clock clock, String boundary, UploadGovernor.Allowance allowance) {
+    this.allowance = allowance;
     this.vertx = vertx;
     this.request = request;
     this.profile = profile;
@@ -86,6 +90,8 @@ public final class UploadSession {
    * a file still being opened or written when the session failed may appear after the first pass.
    */
   public Future<Void> discard() {
+    allowance.closeFlow();
+    allowance.release();
     deleteTemps();
     // A part whose pipe was closed never settles, so wait for the rest at most a few seconds.
     Promise<Void> settled = Promise.promise();
@@ -188,7 +194,8 @@ public final class UploadSession {
         pipe.close();
         return s.abort().compose(v -> Future.failedFuture(new IllegalStateException("upload aborted")));
       }
-      return pipe.to(s).andThen(ar -> pipes.remove(pipe)).compose(v -> s.staged());
+      return pipe.to(new GovernedSink(s, allowance, vertx.getOrCreateContext())).andThen(ar -> pipes.remove(pipe))
+          .compose(v -> s.staged());
     });
     media.add(staged.onFailure(this::fail));
   }
@@ -243,6 +250,7 @@ public final class UploadSession {
         .map(json -> new StagedUpload(json, media.stream().map(Future::result).toList()))
         .onComplete(ar -> {
           stopWatchdog();
+          allowance.closeFlow();
           if (ar.succeeded()) {
             result.tryComplete(ar.result());
           } else {
@@ -304,6 +312,7 @@ public final class UploadSession {
     }
     failed = true;
     stopWatchdog();
+    allowance.closeFlow();
     ApiException e = cause instanceof ApiException a ? a : findApiException(cause);
     // Stop reading: the connection is closed once the error has been sent.
     // Closing a pipe resumes its upload with no handler: the rest of that part is dropped.

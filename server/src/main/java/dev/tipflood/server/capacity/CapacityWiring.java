@@ -1,0 +1,136 @@
+package dev.tipflood.server.capacity;
+
+import dev.tipflood.server.RouteContributor;
+import dev.tipflood.server.ServerComponents;
+import dev.tipflood.server.ServerWiring;
+import dev.tipflood.server.config.Profile;
+import dev.tipflood.server.measure.MeasurementPlane;
+import dev.tipflood.server.measure.http.MeasureRoutes;
+import dev.tipflood.server.model.pipeline.CapacityPipeline;
+import dev.tipflood.server.model.review.VerdictListener;
+import dev.tipflood.server.model.storage.StorageBandwidth;
+import dev.tipflood.server.model.storage.StorageQuota;
+import dev.tipflood.server.model.storage.StorageSpec;
+import dev.tipflood.server.pipeline.TipPipeline;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
+/**
+ * Builds the capacity model and the measurement plane for a server and wires them in: the
+ * measuring handler first on the public router, the admission check, the upload governor
+ * (storage bandwidth and quota), the processing and review pipeline, the admin routes, and the
+ * per-second timeline sampler.
+ *
+ * <pre>{@code
+ * CapacityWiring capacity = new CapacityWiring();
+ * TipfloodServer.start(settings, capacity, log);
+ * capacity.subscribe(verdict -> blocklist.learn(verdict)); // a triage defence
+ * }</pre>
+ */
+public final class CapacityWiring implements ServerWiring.Factory {
+
+  /** Prometheus name of Vert.x's gauge of open HTTP server connections. */
+  static final String ACTIVE_CONNECTIONS = "vertx.http.server.active.connections";
+
+  private final List<VerdictListener> early = new CopyOnWriteArrayList<>();
+  private volatile CapacityPipeline pipeline;
+  private volatile MeasurementPlane measure;
+
+  @Override
+  public ServerWiring wire(ServerComponents c) {
+    Profile profile = c.profile();
+    heapMismatch(profile.jvm().heap().bytes(), Runtime.getRuntime().maxMemory())
+        .ifPresent(note -> System.err.println("tipflood-server: " + note));
+    VertxScheduler scheduler = new VertxScheduler(c.vertx());
+    StorageSpec storage = profile.storage().toSpec();
+    StorageQuota quota = new StorageQuota(storage.quotaBytes(), storedBytes(c.media().mediaDir()));
+    StorageBandwidth bandwidth = new StorageBandwidth(scheduler, storage);
+    MeasurementPlane plane = new MeasurementPlane(c.clock(), System::nanoTime, c.metrics());
+    plane.attachStorage(quota, bandwidth);
+    plane.addToTimeline((sample, interval) -> sample.put("connections", connections(c.metrics())));
+
+    List<RouteContributor> routes = new ArrayList<>();
+    routes.add(new MeasureRoutes(plane, System::nanoTime));
+    TipPipeline tipPipeline = TipPipeline.NONE;
+    if (profile.hasPipeline()) {
+      StatusRecorder status = new StatusRecorder(c.tips(), c.clock());
+      CapacityPipeline p = new CapacityPipeline(scheduler, profile.processing().toSpec(),
+          profile.review().toSpec(), 1.0, plane.oracle(), status);
+      p.subscribe(status);
+      p.subscribe(plane.verdictListener());
+      early.forEach(p::subscribe);
+      plane.attachPipeline(p::processingStats, p::reviewStats);
+      QueueReadiness.watch(scheduler, c.health(), profile.health().probeInterval().toMillis(),
+          p::processingStats, p::reviewStats);
+      routes.add(new PipelineAdmission(p));
+      tipPipeline = new ModelTipPipeline(p, scheduler, plane, profile.review().videoBytesPerMinute().bytes());
+      Gauge.builder("tipflood.pipeline.status.write.failures", status, StatusRecorder::failures)
+          .register(c.metrics());
+      pipeline = p;
+    }
+    scheduler.every(1000, plane.timeline()::sample);
+    measure = plane;
+    return new ServerWiring(tipPipeline, routes, new CapacityGovernor(bandwidth, quota));
+  }
+
+  /** Subscribes a defence to reviewers' verdicts; may be called before or after wiring. */
+  public void subscribe(VerdictListener listener) {
+    early.add(listener);
+    CapacityPipeline p = pipeline;
+    if (p != null) {
+      p.subscribe(listener);
+    }
+  }
+
+  /** The measurement plane, once wired (for tests and tools). */
+  public MeasurementPlane measurement() {
+    return measure;
+  }
+
+  /**
+   * The heap is a modelled resource: a server started without the profile's {@code -Xmx} would
+   * collapse later (or sooner) than the profile says, so say so at start-up.
+   */
+  static java.util.Optional<String> heapMismatch(long profileHeap, long maxMemory) {
+    // The JVM reports a little less than -Xmx (one survivor space), so allow 15 %.
+    if (maxMemory >= profileHeap * 0.85 && maxMemory <= profileHeap * 1.15) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(String.format(java.util.Locale.ROOT,
+        "warning: the JVM heap is %dMB but the profile's jvm.heap is %dMB; start with -Xmx%dm so heap "
+            + "exhaustion happens where the profile models it", maxMemory >> 20, profileHeap >> 20, profileHeap >> 20));
+  }
+
+  private static Map<String, Object> connections(MeterRegistry registry) {
+    double open = registry.find(ACTIVE_CONNECTIONS).gauges().stream().mapToDouble(Gauge::value).sum();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("open", Math.round(open));
+    return m;
+  }
+
+  private static long storedBytes(Path mediaDir) {
+    try (Stream<Path> files = Files.walk(mediaDir)) {
+      return files.filter(Files::isRegularFile).mapToLong(CapacityWiring::size).sum();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot measure stored media in " + mediaDir, e);
+    }
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the size of " + file, e);
+    }
+  }
+}

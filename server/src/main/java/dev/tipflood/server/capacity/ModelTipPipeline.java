@@ -1,0 +1,48 @@
+package dev.tipflood.server.capacity;
+
+import dev.tipflood.server.measure.MeasurementPlane;
+import dev.tipflood.server.model.pipeline.CapacityPipeline;
+import dev.tipflood.server.model.pipeline.MediaItem;
+import dev.tipflood.server.model.pipeline.MediaKind;
+import dev.tipflood.server.model.pipeline.PipelineTip;
+import dev.tipflood.server.model.time.Scheduler;
+import dev.tipflood.server.pipeline.TipPipeline;
+import dev.tipflood.server.tip.TipRecord;
+import java.util.List;
+
+/**
+ * Hands each acknowledged tip to the model's {@link CapacityPipeline}, on the model's context.
+ * A video's length is estimated from its size at the profile's {@code review.videoBytesPerMinute}.
+ */
+public final class ModelTipPipeline implements TipPipeline {
+
+  private final CapacityPipeline pipeline;
+  private final Scheduler scheduler;
+  private final MeasurementPlane measure;
+  private final long videoBytesPerMinute;
+
+  public ModelTipPipeline(
+      CapacityPipeline pipeline, Scheduler scheduler, MeasurementPlane measure, long videoBytesPerMinute) {
+    this.pipeline = pipeline;
+    this.scheduler = scheduler;
+    this.measure = measure;
+    this.videoBytesPerMinute = videoBytesPerMinute;
+  }
+
+  @Override
+  public void accepted(TipRecord tip) {
+    measure.tipStored(tip.id().value(), tip.mediaBytes());
+    PipelineTip entering = new PipelineTip(tip.id().value(), media(tip), 0, scheduler.nanoTime());
+    scheduler.execute(() -> pipeline.submit(entering));
+  }
+
+  private List<MediaItem> media(TipRecord tip) {
+    return tip.media().stream()
+        .map(m -> {
+          MediaKind kind = MediaKind.fromContentType(m.contentType());
+          double seconds = kind == MediaKind.VIDEO ? 60.0 * m.size() / videoBytesPerMinute : 0;
+          return new MediaItem(kind, m.size(), seconds, m.sha256());
+        })
+        .toList();
+  }
+}

@@ -1,0 +1,36 @@
+package dev.tipflood.server.capacity;
+
+import dev.tipflood.server.RouteContributor;
+import dev.tipflood.server.api.ApiException;
+import dev.tipflood.server.api.ErrorCode;
+import dev.tipflood.server.api.PublicRouter;
+import dev.tipflood.server.model.pipeline.CapacityPipeline;
+import io.vertx.ext.web.Router;
+import java.time.Duration;
+
+/**
+ * A bounded processing queue that is full refuses new tips before their body is read:
+ * {@code 503 overloaded} with Retry-After, instead of acknowledging a tip it cannot process.
+ * With an unbounded queue (the naive profile) it never refuses.
+ */
+final class PipelineAdmission implements RouteContributor {
+
+  private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+  private final CapacityPipeline pipeline;
+
+  PipelineAdmission(CapacityPipeline pipeline) {
+    this.pipeline = pipeline;
+  }
+
+  @Override
+  public void contributePublic(Router router) {
+    router.post(PublicRouter.TIPS).handler(ctx -> {
+      if (pipeline.hasRoom()) {
+        ctx.next();
+      } else {
+        ctx.fail(ApiException.retryLater(ErrorCode.OVERLOADED,
+            "the processing queue is full (processing.queue.bound); retry later", RETRY_AFTER));
+      }
+    });
+  }
+}

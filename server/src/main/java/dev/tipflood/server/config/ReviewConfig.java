@@ -1,0 +1,46 @@
+package dev.tipflood.server.config;
+
+import static dev.tipflood.server.config.InvalidFieldException.require;
+
+import dev.tipflood.server.model.review.ReviewSpec;
+import java.time.Duration;
+
+/**
+ * Simulated human reviewers.
+ *
+ * @param reviewers reviewers working in parallel
+ * @param perPhoto time to judge one photo, GIF or other still (and a tip without media)
+ * @param perVideoMinute time per minute of video
+ * @param videoBytesPerMinute how a video's length is estimated from its size (scaled by
+ *     {@code --scale}, like the media); default 15MB per minute (about 2 Mbit/s)
+ * @param errorRate share of verdicts that are wrong, 0 to 0.5
+ * @param seed seeds the reviewers' mistakes
+ * @param queue the review queue
+ */
+public record ReviewConfig(CountCap reviewers, Duration perPhoto, Duration perVideoMinute,
+    ByteSize videoBytesPerMinute, Double errorRate, Long seed, QueueConfig queue) {
+
+  public ReviewConfig {
+    require(reviewers != null, "reviewers", "is required: " + CountCap.ALLOWED);
+    require(!reviewers.isUnlimited(), "reviewers", "must be a finite number of reviewers");
+    require(perPhoto != null && perPhoto.toMillis() > 0, "perPhoto", "is required: a positive " + Durations.ALLOWED);
+    require(perVideoMinute != null && perVideoMinute.toMillis() > 0, "perVideoMinute",
+        "is required: a positive " + Durations.ALLOWED);
+    videoBytesPerMinute = videoBytesPerMinute == null ? ByteSize.ofMegabytes(15) : videoBytesPerMinute;
+    require(!videoBytesPerMinute.isUnlimited() && videoBytesPerMinute.bytes() >= 1, "videoBytesPerMinute",
+        "must be a finite size of at least 1 byte");
+    errorRate = errorRate == null ? 0.0 : errorRate;
+    require(errorRate >= 0 && errorRate <= 0.5, "errorRate", "must be between 0 and 0.5, got " + errorRate);
+    seed = seed == null ? 1L : seed;
+    queue = queue == null ? QueueConfig.defaults() : queue;
+  }
+
+  public ReviewConfig scaled(double factor) {
+    return new ReviewConfig(reviewers, perPhoto, perVideoMinute, videoBytesPerMinute.scaled(factor), errorRate,
+        seed, queue);
+  }
+
+  public ReviewSpec toSpec() {
+    return new ReviewSpec(reviewers.value(), perPhoto, perVideoMinute, errorRate, queue.toSpec(), seed);
+  }
+}

@@ -1,0 +1,126 @@
+package dev.tipflood.server.measure;
+
+import dev.tipflood.server.measure.latency.LatencyRecorders;
+import dev.tipflood.server.measure.latency.LatencyTag;
+import dev.tipflood.server.measure.metrics.MeasureMetrics;
+import dev.tipflood.server.measure.review.ClassCounters;
+import dev.tipflood.server.measure.review.ReviewScoring;
+import dev.tipflood.server.measure.timeline.JvmContributor;
+import dev.tipflood.server.measure.timeline.ReviewContributor;
+import dev.tipflood.server.measure.timeline.StageContributor;
+import dev.tipflood.server.measure.timeline.StorageContributor;
+import dev.tipflood.server.measure.timeline.TimelineContributor;
+import dev.tipflood.server.measure.timeline.TimelineSampler;
+import dev.tipflood.server.measure.truth.TruthRegistry;
+import dev.tipflood.server.model.queue.StageStats;
+import dev.tipflood.server.model.review.GroundTruthOracle;
+import dev.tipflood.server.model.review.VerdictListener;
+import dev.tipflood.server.model.storage.StorageBandwidth;
+import dev.tipflood.server.model.storage.StorageQuota;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * The measurement plane in one object: what the rest of the server may hold of it. It exposes
+ * the reviewers' {@link GroundTruthOracle} and a {@link VerdictListener}, takes latencies and
+ * stored bytes, and serves the histograms and the timeline; the truth itself never leaves it.
+ *
+ * <pre>{@code
+ * MeasurementPlane measure = new MeasurementPlane(Clock.systemUTC(), System::nanoTime, registry);
+ * CapacityPipeline pipeline = new CapacityPipeline(..., measure.oracle(), ...);
+ * pipeline.subscribe(measure.verdictListener());
+ * measure.attachStorage(quota, bandwidth);
+ * measure.attachPipeline(pipeline::processingStats, pipeline::reviewStats);
+ * }</pre>
+ */
+public final class MeasurementPlane {
+
+  /** One hour of per-second samples. */
+  public static final int TIMELINE_CAPACITY = 3600;
+
+  private final MeterRegistry registry;
+  private final TruthRegistry truth = new TruthRegistry();
+  private final LatencyRecorders latency;
+  private final ReviewScoring scoring = new ReviewScoring(truth);
+  private final ClassCounters storedBytes = new ClassCounters();
+  private final TimelineSampler timeline;
+  private final Map<LatencyTag, Timer> latencyTimers = new ConcurrentHashMap<>();
+
+  public MeasurementPlane(Clock wall, LongSupplier nanoTime, MeterRegistry registry) {
+    this.registry = registry;
+    this.latency = new LatencyRecorders(wall);
+    this.timeline = new TimelineSampler(wall, nanoTime, TIMELINE_CAPACITY);
+    timeline.add(new JvmContributor());
+    MeasureMetrics.bindReview(registry, scoring);
+  }
+
+  /** The reviewers' view of the truth: the one legitimate path from truth to the defence side. */
+  public GroundTruthOracle oracle() {
+    return truth;
+  }
+
+  /** Scores verdicts against the truth; subscribe it to the pipeline. */
+  public VerdictListener verdictListener() {
+    return verdict -> {
+      scoring.onVerdict(verdict);
+      Timer.builder("tipflood.review.time.to.review")
+          .tag("truth", truth.classOf(verdict.tipId()))
+          .register(registry)
+          .record(Duration.ofNanos(verdict.timeToReviewNanos()));
+    };
+  }
+
+  /** Adds storage to the timeline and the metrics. */
+  public void attachStorage(StorageQuota quota, StorageBandwidth bandwidth) {
+    timeline.add(new StorageContributor(quota, bandwidth, storedBytes));
+    MeasureMetrics.bindStorage(registry, quota, bandwidth, storedBytes);
+  }
+
+  /** Adds the processing and review stages to the timeline and the metrics. */
+  public void attachPipeline(Supplier<StageStats> processing, Supplier<StageStats> review) {
+    timeline.add(new StageContributor(() -> List.of(processing.get(), review.get())));
+    timeline.add(new ReviewContributor(scoring, review));
+    MeasureMetrics.bindStage(registry, "processing", processing);
+    MeasureMetrics.bindStage(registry, "review", review);
+  }
+
+  /** Adds another resource (e.g. open connections) to every timeline sample. */
+  public void addToTimeline(TimelineContributor contributor) {
+    timeline.add(contributor);
+  }
+
+  /** Records one request's server-side latency under its (population, endpoint, outcome). */
+  public void recordLatency(LatencyTag tag, long micros) {
+    latency.record(tag, micros);
+    latencyTimers.computeIfAbsent(tag, t -> Timer.builder("tipflood.request.latency")
+            .tags("pop", t.population(), "ep", t.endpoint(), "out", t.outcome())
+            .register(registry))
+        .record(micros, TimeUnit.MICROSECONDS);
+  }
+
+  /** Attributes an acknowledged tip's stored bytes to its truth class. */
+  public void tipStored(String tipId, long bytes) {
+    storedBytes.add(truth.classOf(tipId), bytes);
+  }
+
+  /** The truth registry: for the measurement plane's own handlers only (an ArchUnit rule). */
+  public TruthRegistry truth() {
+    return truth;
+  }
+
+  public LatencyRecorders latency() {
+    return latency;
+  }
+
+  public TimelineSampler timeline() {
+    return timeline;
+  }
+}

@@ -1,0 +1,26 @@
+package dev.tipflood.server.measure.latency;
+
+import java.util.regex.Pattern;
+
+/** Names the public endpoints for the latency tags; everything unknown is {@code other}. */
+public final class Endpoints {
+
+  public static final String TIPS_POST = "tips.post";
+  public static final String TIPS_GET = "tips.get";
+  public static final String OTHER = "other";
+
+  private static final Pattern TIP = Pattern.compile("/api/v1/tips/[^/]+/?");
+
+  private Endpoints() {}
+
+  public static String classify(String method, String path) {
+    String p = path == null ? "" : path;
+    if ("POST".equals(method) && (p.equals("/api/v1/tips") || p.equals("/api/v1/tips/"))) {
+      return TIPS_POST;
+    }
+    if ("GET".equals(method) && TIP.matcher(p).matches()) {
+      return TIPS_GET;
+    }
+    return OTHER;
+  }
+}

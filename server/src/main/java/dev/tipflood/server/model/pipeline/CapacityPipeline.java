@@ -1,0 +1,145 @@
+package dev.tipflood.server.model.pipeline;
+
+import dev.tipflood.server.model.queue.ServiceStage;
+import dev.tipflood.server.model.queue.Sink;
+import dev.tipflood.server.model.queue.StageObserver;
+import dev.tipflood.server.model.queue.StageStats;
+import dev.tipflood.server.model.review.GroundTruthOracle;
+import dev.tipflood.server.model.review.Label;
+import dev.tipflood.server.model.review.ReviewSpec;
+import dev.tipflood.server.model.review.Verdict;
+import dev.tipflood.server.model.review.VerdictListener;
+import dev.tipflood.server.model.time.Scheduler;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * What happens to a tip after it is acknowledged: processing queue, N workers, review queue, R
+ * simulated reviewers, verdict. Each verdict is the tip's true label (from the {@link
+ * GroundTruthOracle}), flipped at the profile's error rate, and is published to every {@link
+ * VerdictListener}.
+ *
+ * <p>Confined to the scheduler's thread, except {@link #subscribe}, {@link #processingStats()}
+ * and {@link #reviewStats()}, which any thread may call.
+ *
+ * <pre>{@code
+ * CapacityPipeline pipeline = new CapacityPipeline(scheduler, processing, review, 1.0,
+ *     oracle, (id, progress) -> store.setStatus(id, progress));
+ * pipeline.subscribe(verdict -> blocklist.learn(verdict));
+ * pipeline.submit(new PipelineTip(id, media, 0, scheduler.nanoTime()));
+ * }</pre>
+ */
+public final class CapacityPipeline {
+
+  private final Scheduler scheduler;
+  private final CostModel costs;
+  private final GroundTruthOracle oracle;
+  private final PipelineObserver observer;
+  private final double errorRate;
+  private final SplittableRandom mistakes;
+  private final ServiceStage<PipelineTip> processing;
+  private final ServiceStage<PipelineTip> review;
+  private final List<VerdictListener> listeners = new CopyOnWriteArrayList<>();
+
+  public CapacityPipeline(
+      Scheduler scheduler,
+      ProcessingSpec processingSpec,
+      ReviewSpec reviewSpec,
+      double scale,
+      GroundTruthOracle oracle,
+      PipelineObserver observer) {
+    this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    this.costs = new CostModel(processingSpec, reviewSpec, scale);
+    this.oracle = Objects.requireNonNull(oracle, "oracle");
+    this.observer = Objects.requireNonNull(observer, "observer");
+    this.errorRate = reviewSpec.errorRate();
+    this.mistakes = new SplittableRandom(reviewSpec.seed());
+    this.processing =
+        new ServiceStage<>(
+            "processing", processingSpec.workers(), processingSpec.queue(),
+            costs::processingNanos, scheduler);
+    this.review =
+        new ServiceStage<>(
+            "review", reviewSpec.reviewers(), reviewSpec.queue(), costs::reviewNanos, scheduler);
+    processing.connect(new PrioritySink(review));
+    review.connect(Sink.terminal(this::decide));
+    processing.observe(progressReporter(TipProgress.QUEUED_FOR_PROCESSING, TipProgress.PROCESSING));
+    review.observe(progressReporter(TipProgress.QUEUED_FOR_REVIEW, TipProgress.IN_REVIEW));
+  }
+
+  /**
+   * Enters an acknowledged tip.
+   *
+   * @return false if the bounded processing queue is full: the tip is then {@link
+   *     TipProgress#DROPPED}
+   */
+  public boolean submit(PipelineTip tip) {
+    if (processing.arrive(tip, tip.priority())) {
+      return true;
+    }
+    observer.progressed(tip.id(), TipProgress.DROPPED);
+    return false;
+  }
+
+  /** @return true if a tip submitted now would be taken: an admission check before upload */
+  public boolean hasRoom() {
+    return processing.hasSpace();
+  }
+
+  public void subscribe(VerdictListener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  public StageStats processingStats() {
+    return processing.stats();
+  }
+
+  public StageStats reviewStats() {
+    return review.stats();
+  }
+
+  public CostModel costs() {
+    return costs;
+  }
+
+  private void decide(PipelineTip tip) {
+    Label truth = oracle.trueLabel(tip.id()).orElse(Label.LEGIT);
+    boolean mistaken = errorRate > 0 && mistakes.nextDouble() < errorRate;
+    Label label = mistaken ? (truth == Label.LEGIT ? Label.JUNK : Label.LEGIT) : truth;
+    Verdict verdict =
+        new Verdict(
+            tip.id(), label, tip.media().stream().map(MediaItem::sha256).toList(),
+            tip.acceptedAtNanos(), scheduler.nanoTime(), costs.reviewNanos(tip));
+    observer.progressed(tip.id(), TipProgress.REVIEWED);
+    listeners.forEach(l -> l.onVerdict(verdict));
+  }
+
+  private StageObserver<PipelineTip> progressReporter(TipProgress waiting, TipProgress working) {
+    return new StageObserver<>() {
+      @Override
+      public void queued(PipelineTip tip) {
+        observer.progressed(tip.id(), waiting);
+      }
+
+      @Override
+      public void started(PipelineTip tip, long waitedNanos) {
+        observer.progressed(tip.id(), working);
+      }
+    };
+  }
+
+  /** Hands finished processing to the review queue at the tip's own priority. */
+  private record PrioritySink(ServiceStage<PipelineTip> next) implements Sink<PipelineTip> {
+    @Override
+    public boolean offer(PipelineTip tip) {
+      return next.handOff(tip, tip.priority());
+    }
+
+    @Override
+    public void whenSpace(Runnable callback) {
+      next.whenSpace(callback);
+    }
+  }
+}

@@ -1,0 +1,19 @@
+package dev.tipflood.server.model.pipeline;
+
+import java.util.Locale;
+
+/** Where an acknowledged tip is in the pipeline. */
+public enum TipProgress {
+  QUEUED_FOR_PROCESSING,
+  PROCESSING,
+  QUEUED_FOR_REVIEW,
+  IN_REVIEW,
+  REVIEWED,
+  /** The bounded processing queue was full when the tip arrived: it will not be reviewed. */
+  DROPPED;
+
+  /** The API's spelling, e.g. {@code queued-for-review}. */
+  public String wireName() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+}

@@ -1,0 +1,46 @@
+package dev.tipflood.server.model.queue;
+
+import java.util.Comparator;
+import java.util.PriorityQueue;
+
+/**
+ * A waiting line with a discipline and a bound. Not thread-safe: owned by one stage.
+ *
+ * @param <T> the work item
+ */
+final class WorkQueue<T> {
+
+  private final QueueSpec spec;
+  private final PriorityQueue<Waiting<T>> items;
+  private long seq;
+
+  WorkQueue(QueueSpec spec) {
+    this.spec = spec;
+    Comparator<Waiting<T>> fifo = Comparator.comparingLong(w -> w.seq);
+    Comparator<Waiting<T>> order =
+        spec.discipline() == QueueDiscipline.PRIORITY
+            ? Comparator.<Waiting<T>>comparingInt(w -> -w.priority).thenComparing(fifo)
+            : fifo;
+    this.items = new PriorityQueue<>(order);
+  }
+
+  /** @return false, without queueing, when the bound is reached */
+  boolean offer(T item, int priority, long arrivedAt) {
+    if (items.size() >= spec.bound()) {
+      return false;
+    }
+    items.add(new Waiting<>(item, priority, arrivedAt, seq++));
+    return true;
+  }
+
+  Waiting<T> poll() {
+    return items.poll();
+  }
+
+  int size() {
+    return items.size();
+  }
+
+  /** One queued item, with what the stage needs to account for it. */
+  record Waiting<T>(T item, int priority, long arrivedAt, long seq) {}
+}

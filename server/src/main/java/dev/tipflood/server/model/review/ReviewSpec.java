@@ -1,0 +1,44 @@
+package dev.tipflood.server.model.review;
+
+import dev.tipflood.server.model.queue.QueueSpec;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The human review stage of a profile.
+ *
+ * @param reviewers simulated reviewers working in parallel
+ * @param perPhoto time to look at one photo, GIF or other still item (also the time to read a
+ *     tip without media)
+ * @param perVideoMinute time per minute of video
+ * @param errorRate probability that a verdict is the opposite of the truth, in [0, 0.5]
+ * @param queue the review queue
+ * @param seed seeds the reviewers' mistakes, so a run is repeatable
+ */
+public record ReviewSpec(
+    int reviewers,
+    Duration perPhoto,
+    Duration perVideoMinute,
+    double errorRate,
+    QueueSpec queue,
+    long seed) {
+
+  public ReviewSpec {
+    if (reviewers < 1) {
+      throw new IllegalArgumentException("review.reviewers must be >= 1, was " + reviewers);
+    }
+    requirePositive("review.perPhoto", perPhoto);
+    requirePositive("review.perVideoMinute", perVideoMinute);
+    if (!(errorRate >= 0 && errorRate <= 0.5)) {
+      throw new IllegalArgumentException("review.errorRate must be in [0, 0.5], was " + errorRate);
+    }
+    Objects.requireNonNull(queue, "review.queue");
+  }
+
+  static void requirePositive(String field, Duration d) {
+    Objects.requireNonNull(d, field);
+    if (d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException(field + " must be a positive duration, was " + d);
+    }
+  }
+}

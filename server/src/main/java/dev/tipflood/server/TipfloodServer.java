@@ -20,6 +20,8 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * A running tip-upload service: storage opened and replayed, public and admin ports bound.
@@ -32,6 +34,8 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class TipfloodServer {
+  private static final Logger UNHANDLED = Logger.getLogger(TipfloodServer.class.getName());
+
   /** Size of the named worker pool for blocking storage work (renames, fsyncs, deletes). */
   private static final int STORAGE_WORKERS = 8;
 
@@ -138,16 +142,14 @@ public final class TipfloodServer {
   }
 
   /**
-   * An OutOfMemoryError thrown in a handler reaches Vert.x's exception handler (instead of its
-   * "Unhandled exception" log): report it, and liveness remembers it. (ServerMain also routes
-   * other threads' uncaught errors to the tracker.)
+   * Every exception escaping a handler on any context reaches Vert.x's exception handler: log it
+   * as Vert.x would, and if it is an OutOfMemoryError liveness remembers it. (ServerMain also
+   * routes other threads' uncaught errors to the tracker.)
    */
   private static void trackOutOfMemory(Vertx vertx, OutOfMemoryTracker oom) {
     vertx.exceptionHandler(t -> {
       boolean outOfMemory = oom.record(t);
-      // After an OutOfMemoryError, building a stack trace may itself fail: one line is enough.
-      System.err.println("tipflood-server: unhandled exception on an event loop: " + t
-          + (outOfMemory ? " (liveness now reports DOWN)" : ""));
+      UNHANDLED.log(Level.SEVERE, outOfMemory ? "Unhandled exception (liveness now reports DOWN)" : "Unhandled exception", t);
     });
   }
 

@@ -145,6 +145,23 @@ class CapacityServerTest {
   }
 
   @Test
+  void anOutOfMemoryErrorEscapingAHandlerFailsLivenessForGood() throws Exception {
+    start(PIPELINE);
+    assertThat(admin("/health").statusCode()).isEqualTo(200);
+
+    server.components().vertx().runOnContext(v -> {
+      throw new OutOfMemoryError("Java heap space (thrown by the test)");
+    });
+
+    await().untilAsserted(() -> {
+      HttpResponse<String> health = admin("/health");
+      assertThat(health.statusCode()).isEqualTo(503);
+      assertThat(new JsonObject(health.body()).getJsonArray("failing")).containsExactly("outOfMemory");
+    });
+    assertThat(new JsonObject(admin("/ready").body()).getJsonArray("failing")).contains("outOfMemory");
+  }
+
+  @Test
   void brokenJournalFailsReadinessAndLiveness() throws Exception {
     start(PIPELINE);
     await().untilAsserted(() -> assertThat(admin("/ready").statusCode()).isEqualTo(200));

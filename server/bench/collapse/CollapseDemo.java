@@ -28,19 +28,25 @@ import java.util.stream.Stream;
 /**
  * The collapse demonstration: starts a tipflood server as its own JVM with its profile's heap,
  * floods it on loopback with large uploads (bounded in count and time), and watches it from the
- * outside: heap and GC time with jstat, liveness with /health on the admin port, and the outcome
- * of every request. Prints one line per second and a summary: time to collapse, peak heap, what
- * failed first. Times are seconds since the flood started; a signal that needs several samples
- * in a row (GC thrash, health down) is dated from the first of them.
+ * outside: heap and GC time with jstat, liveness (/health) and readiness (/ready) on the admin port
+ * with kubelet-style probes (every 1 s, 1 s timeout, 3 failures in a row), and the outcome of
+ * every request. Prints one line per second and a summary: time to collapse, peak heap, what
+ * failed first, when each probe first failed and when it crossed its failure threshold. Times are
+ * seconds since the flood started; a signal that needs several samples in a row (GC thrash, a
+ * failed probe) is dated from the first of them.
  *
  * <p>Run with {@code java CollapseDemo.java <jar> <profile> [seconds] [maxRequests] [concurrency] [uploadMB]}.
  */
 public final class CollapseDemo {
 
   static final String TOKEN = "collapse-demo";
-  static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(2);
+  /** Kubelet defaults a demo would set for a latency-sensitive service: periodSeconds 1, timeoutSeconds 1. */
+  static final Duration PROBE_PERIOD = Duration.ofSeconds(1);
+  static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
+  static final Pattern LAG = Pattern.compile("\"name\":\"eventLoopLag\",\"status\":\"\\w+\",\"value\":([0-9.]+)");
+  /** failureThreshold: this many failed probes in a row fail the probe. */
+  static final int FAILURE_THRESHOLD = 3;
   static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
-  static final int CONSECUTIVE_FOR_COLLAPSE = 3;
   /** GC thrash: at least half of the wall time in GC, over six 0.5 s jstat samples in a row. */
   static final double GC_THRASH = 0.5;
   static final int GC_THRASH_SAMPLES = 6;
@@ -64,7 +70,8 @@ public final class CollapseDemo {
   private final AtomicReference<String> firstFailure = new AtomicReference<>();
   /** When each collapse signal was first seen, in seconds since start. */
   private final ConcurrentHashMap<String, Double> signals = new ConcurrentHashMap<>();
-  private volatile boolean baselineHealthy;
+  private final Probe liveness = new Probe("/health");
+  private final Probe readiness = new Probe("/ready");
   private final AtomicLong ok = new AtomicLong();
   private final AtomicLong timeouts = new AtomicLong();
   private final AtomicLong resets = new AtomicLong();
@@ -75,7 +82,6 @@ public final class CollapseDemo {
   private volatile double heapCapacityMb;
   private volatile double gcFraction;
   private volatile double maxGcFraction;
-  private volatile String health = "-";
   private volatile boolean serverDied;
   private volatile double lastAccepted = -1;
   private volatile double floodStart;
@@ -85,25 +91,34 @@ public final class CollapseDemo {
   int run(Path jar, String profile, int seconds, int maxRequests, int concurrency, int uploadMb) throws Exception {
     String heap = heapOf(jar, profile);
     Path data = Files.createTempDirectory("tipflood-collapse-");
-    Process server = new ProcessBuilder("java", "-Xmx" + heap, "-jar", jar.toString(), "--profile", profile,
-        "--port", "0", "--admin-port", "0", "--data-dir", data.toString(), "--admin-token", TOKEN)
-        .redirectErrorStream(true).start();
+    List<String> command = new ArrayList<>(List.of("java", "-Xmx" + heap));
+    // Extra server JVM options for experiments, e.g. -Dcollapse.jvmArgs=-XX:+UseSerialGC (a small container's default)
+    String extra = System.getProperty("collapse.jvmArgs", "").trim();
+    if (!extra.isEmpty()) {
+      command.addAll(List.of(extra.split("\\s+")));
+    }
+    command.addAll(List.of("-jar", jar.toString(), "--profile", profile, "--port", "0", "--admin-port", "0",
+        "--data-dir", data.toString(), "--admin-token", TOKEN));
+    Process server = new ProcessBuilder(command).redirectErrorStream(true).start();
     try {
       serverLog = Path.of(System.getProperty("java.io.tmpdir"), "tipflood-collapse-" + profile + "-server.log");
       int[] ports = awaitPorts(server);
+      System.out.printf(Locale.ROOT, "jvm: %s%n", String.join(" ", command.subList(0, command.indexOf("-jar"))));
       System.out.printf(Locale.ROOT, "profile=%s heap=%s pid=%d public=%d admin=%d flood: %d x %dMB uploads, "
           + "%d concurrent, at most %ds%n", profile, heap, server.pid(), ports[0], ports[1], maxRequests, uploadMb,
           concurrency, seconds);
       Thread jstat = watchHeap(server.pid());
-      Thread probe = probeHealth(ports[1], seconds + 35);
-      for (int i = 0; i < 300 && !baselineHealthy; i++) {
+      Thread live = liveness.start(ports[1], seconds + 35);
+      Thread ready = readiness.start(ports[1], seconds + 35);
+      for (int i = 0; i < 300 && !(liveness.everOk && readiness.everOk); i++) {
         Thread.sleep(100);
       }
       floodStart = now();
-      System.out.printf(Locale.ROOT, "  baseline: /health answers in %s; flood starts at %.1fs%n", health, floodStart);
+      System.out.printf(Locale.ROOT, "  baseline: /health answers in %s, /ready in %s; flood starts at %.1fs%n",
+          liveness.last, readiness.last, floodStart);
       CountDownLatch done = flood(ports[0], seconds, maxRequests, concurrency, uploadMb * 1024L * 1024);
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-      System.out.println("   t  heapMB  gc%   health     ok  timeout  reset  5xx/4xx  inflight");
+      System.out.println("   t  heapMB  gc%   /health   /ready                        lag      ok  timeout  reset  5xx/4xx  inflight");
       while (System.nanoTime() < deadline && done.getCount() > 0) {
         Thread.sleep(1000);
         printRow();
@@ -115,7 +130,8 @@ public final class CollapseDemo {
       }
       printRow();
       finished = true;
-      probe.interrupt();
+      live.interrupt();
+      ready.interrupt();
       jstat.interrupt();
       summary(profile, heap);
       return 0;
@@ -273,54 +289,117 @@ public final class CollapseDemo {
     return 0;
   }
 
-  private Thread probeHealth(int adminPort, int seconds) {
-    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(HEALTH_TIMEOUT).build();
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + "/health"))
-        .timeout(HEALTH_TIMEOUT).build();
-    Thread t = new Thread(() -> {
-      int bad = 0;
-      int oks = 0;
-      double downFrom = 0;
-      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds + 5);
-      while (!Thread.currentThread().isInterrupted() && System.nanoTime() < end) {
-        long start = System.nanoTime();
-        String result;
-        try {
-          HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
-          result = r.statusCode() == 200 ? "ok" : "HTTP " + r.statusCode();
-        } catch (HttpTimeoutException e) {
-          result = "timeout";
-        } catch (IOException e) {
-          result = "error";
-        } catch (InterruptedException e) {
-          return;
-        }
-        long ms = (System.nanoTime() - start) / 1_000_000;
-        health = result.equals("ok") ? ms + "ms" : result;
-        if (result.equals("ok")) {
-          bad = 0;
-          oks++;
-          baselineHealthy = baselineHealthy || oks >= 2;
-        } else if (baselineHealthy) {
-          fail("/health " + result);
-          if (++bad == 1) {
-            downFrom = sinceFlood() - ms / 1000.0;
+  /**
+   * A kubelet-style probe of one admin endpoint: an HTTP GET every {@link #PROBE_PERIOD}, each with
+   * a {@link #PROBE_TIMEOUT} timeout (like periodSeconds 1, timeoutSeconds 1); any answer but 200
+   * or no answer in time is a failure, and {@link #FAILURE_THRESHOLD} failures in a row mark the
+   * probe failed (a liveness probe would restart the container, a readiness probe would take it
+   * out of the Service). One success marks it passing again (successThreshold 1).
+   */
+  final class Probe {
+    final String path;
+    volatile String last = "-";
+    /** The server's own event-loop lag reading, from the last answered /ready body. */
+    volatile String lag = "";
+    volatile boolean everOk;
+    volatile int okCount;
+    volatile double firstFailAt = -1;
+    volatile String firstFailWhat;
+    volatile double downAt = -1;
+    volatile int failures;
+    volatile int transitionsDown;
+    final ConcurrentHashMap<String, AtomicLong> failingChecks = new ConcurrentHashMap<>();
+
+    Probe(String path) {
+      this.path = path;
+    }
+
+    Thread start(int adminPort, int seconds) {
+      HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(PROBE_TIMEOUT).build();
+      HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + path))
+          .timeout(PROBE_TIMEOUT).build();
+      Thread t = new Thread(() -> {
+        int bad = 0;
+        double badFrom = 0;
+        boolean down = false;
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds + 5);
+        long next = System.nanoTime();
+        while (!Thread.currentThread().isInterrupted() && System.nanoTime() < end) {
+          long start = System.nanoTime();
+          String result;
+          try {
+            HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
+            result = r.statusCode() == 200 ? "ok" : r.statusCode() + failing(r.body());
+            Matcher lagValue = LAG.matcher(r.body());
+            lag = lagValue.find() ? Math.round(Double.parseDouble(lagValue.group(1))) + "ms" : "";
+          } catch (HttpTimeoutException e) {
+            result = "timeout";
+          } catch (IOException e) {
+            result = "error";
+          } catch (InterruptedException e) {
+            return;
           }
-          if (bad == CONSECUTIVE_FOR_COLLAPSE) {
-            signalAt("healthDown", downFrom);
+          long ms = (System.nanoTime() - start) / 1_000_000;
+          last = result.equals("ok") ? ms + "ms" : result;
+          if (result.equals("ok")) {
+            bad = 0;
+            down = false;
+            okCount++;
+            everOk = everOk || okCount >= 2;
+          } else if (everOk && floodStart > 0) {
+            failures++;
+            if (firstFailAt < 0) {
+              firstFailAt = sinceFlood() - ms / 1000.0;
+              firstFailWhat = result;
+            }
+            fail(path + " " + result);
+            if (++bad == 1) {
+              badFrom = sinceFlood() - ms / 1000.0;
+            }
+            if (bad == FAILURE_THRESHOLD && !down) {
+              down = true;
+              transitionsDown++;
+              if (downAt < 0) {
+                downAt = badFrom;
+              }
+              signalAt(path.equals("/health") ? "livenessFailed" : "readinessFailed", badFrom);
+            }
+          }
+          next += PROBE_PERIOD.toNanos();
+          long wait = Math.max(0, next - System.nanoTime());
+          next = System.nanoTime() + wait; // a probe slower than the period delays the next, as kubelet's ticker does
+          try {
+            TimeUnit.NANOSECONDS.sleep(wait);
+          } catch (InterruptedException e) {
+            return;
           }
         }
-        try {
-          Thread.sleep(500);
-        } catch (InterruptedException e) {
-          return;
-        }
+      }, "probe" + path);
+      t.setDaemon(true);
+      t.start();
+      return t;
+    }
+
+    /** " [heapAfterGc,gcOverhead]" from a 503 body's "failing" list, counting each check. */
+    private String failing(String body) {
+      Matcher m = Pattern.compile("\"failing\":\\[([^\\]]*)\\]").matcher(body);
+      if (!m.find() || m.group(1).isEmpty()) {
+        return "";
       }
-    }, "health");
-    t.setDaemon(true);
-    t.start();
-    return t;
+      String names = m.group(1).replace("\"", "");
+      for (String name : names.split(",")) {
+        failingChecks.computeIfAbsent(name, k -> new AtomicLong()).incrementAndGet();
+      }
+      return "[" + names + "]";
+    }
+
+    String summary() {
+      return String.format(Locale.ROOT, "firstFail=%s failedAt=%s failedProbes=%d timesFailed=%d failingChecks=%s",
+          firstFailAt < 0 ? "-" : String.format(Locale.ROOT, "%.1fs(%s)", firstFailAt, firstFailWhat),
+          downAt < 0 ? "-" : String.format(Locale.ROOT, "%.1fs", downAt), failures, transitionsDown,
+          failingChecks.isEmpty() ? "-" : new java.util.TreeMap<>(failingChecks));
+    }
   }
 
   private CountDownLatch flood(int port, int seconds, int maxRequests, int concurrency, long uploadBytes) {
@@ -390,13 +469,14 @@ public final class CollapseDemo {
 
   private void printRow() {
     long errors = statuses.values().stream().mapToLong(AtomicLong::get).sum();
-    System.out.printf(Locale.ROOT, "%4.0f  %6.1f  %3.0f  %8s  %5d  %7d  %5d  %7d  %8d%n", sinceFlood(), heapMb,
-        gcFraction * 100, health, ok.get(), timeouts.get(), resets.get(), errors, inFlight.get());
+    System.out.printf(Locale.ROOT, "%4.0f  %6.1f  %3.0f  %8s  %-28s  %7s  %5d  %7d  %5d  %7d  %8d%n", sinceFlood(), heapMb,
+        gcFraction * 100, liveness.last, readiness.last, readiness.lag, ok.get(), timeouts.get(), resets.get(), errors, inFlight.get());
   }
 
   private void summary(String profile, String heap) {
-    // Collapsed: the service was down (health failing), thrashing in GC, or dead.
-    double collapse = Stream.of("healthDown", "gcThrash", "serverExited")
+    // Collapsed: liveness failed (a kubelet would restart it), thrashing in GC, or dead. Not ready
+    // alone is not collapse: a bounded service that sheds load is doing its job.
+    double collapse = Stream.of("livenessFailed", "gcThrash", "serverExited")
         .map(signals::get).filter(v -> v != null).min(Double::compare).orElse(-1.0);
     String signalList = signals.entrySet().stream().sorted(java.util.Map.Entry.comparingByValue())
         .map(e -> String.format(Locale.ROOT, "%s@%.1fs", e.getKey(), e.getValue()))
@@ -404,12 +484,14 @@ public final class CollapseDemo {
     System.out.printf(Locale.ROOT,
         "SUMMARY profile=%s heap=%s collapsed=%s timeToCollapse=%s peakHeapMB=%.1f heapCapacityMB=%.1f "
             + "maxGcPercent=%.0f firstFailure=\"%s\" signals=%s tipsAccepted=%d lastAcceptedAt=%s timeouts=%d "
-            + "connectionErrors=%d errorStatuses=%s serverDied=%s serverLog=%s%n",
+            + "connectionErrors=%d errorStatuses=%s serverDied=%s serverLog=%s%n"
+            + "SUMMARY profile=%s liveness /health: %s%n"
+            + "SUMMARY profile=%s readiness /ready: %s%n",
         profile, heap, collapse >= 0 ? "yes" : "no",
         collapse >= 0 ? String.format(Locale.ROOT, "%.1fs", collapse) : "-", peakHeapMb,
         heapCapacityMb, maxGcFraction * 100, firstFailure.get() == null ? "none" : firstFailure.get(), signalList,
         ok.get(), lastAccepted < 0 ? "-" : String.format(Locale.ROOT, "%.1fs", lastAccepted), timeouts.get(),
-        resets.get(), statuses, serverDied, serverLog);
+        resets.get(), statuses, serverDied, serverLog, profile, liveness.summary(), profile, readiness.summary());
   }
 
   private static void deleteTree(Path root) throws IOException {

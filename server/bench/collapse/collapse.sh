@@ -21,4 +21,4 @@ for profile in naive tipline; do
     | tee "/tmp/tipflood-collapse-$profile.log"
 done
 echo "=== result ==="
-grep -h '^SUMMARY' /tmp/tipflood-collapse-naive.log /tmp/tipflood-collapse-tipline.log
+grep -h "^SUMMARY" /tmp/tipflood-collapse-naive.log /tmp/tipflood-collapse-tipline.log

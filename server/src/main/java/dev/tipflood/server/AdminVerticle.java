@@ -4,7 +4,6 @@ import dev.tipflood.server.admin.AdminRouter;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
-import java.util.function.BooleanSupplier;
 
 /** The admin port, always on 127.0.0.1. */
 final class AdminVerticle extends VerticleBase {
@@ -12,22 +11,20 @@ final class AdminVerticle extends VerticleBase {
   private final ServerComponents components;
   private final ServerWiring wiring;
   private final String token;
-  private final BooleanSupplier ready;
   private final int port;
   private HttpServer server;
 
-  AdminVerticle(ServerComponents components, ServerWiring wiring, String token, BooleanSupplier ready, int port) {
+  AdminVerticle(ServerComponents components, ServerWiring wiring, String token, int port) {
     this.components = components;
     this.wiring = wiring;
     this.token = token;
-    this.ready = ready;
     this.port = port;
   }
 
   @Override
   public Future<?> start() {
     server = vertx.createHttpServer()
-        .requestHandler(AdminRouter.create(components, wiring, token, ready));
+        .requestHandler(AdminRouter.create(components, wiring, token));
     return server.listen(port, ADMIN_HOST);
   }
 

@@ -3,6 +3,7 @@ package dev.tipflood.server;
 import dev.tipflood.server.api.InvalidRequestHandler;
 import dev.tipflood.server.api.PublicRouter;
 import dev.tipflood.server.config.Profile;
+import dev.tipflood.server.health.EventLoopLagTimer;
 import dev.tipflood.server.ingress.ConnectionGate;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -37,6 +38,9 @@ final class PublicVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     Profile p = components.profile();
+    // Lag of this event loop, for readiness: the same loop serves the uploads.
+    EventLoopLagTimer.start(vertx, components.health().newLoopProbe(Thread.currentThread().getName()),
+        p.health().probeInterval().toMillis(), System::nanoTime);
     server = vertx.createHttpServer(options(p))
         .connectionHandler(gate::onConnection)
         .invalidRequestHandler(new InvalidRequestHandler(p.limits().maxHeaderBytes().bytes()))

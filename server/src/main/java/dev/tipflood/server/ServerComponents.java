@@ -1,6 +1,7 @@
 package dev.tipflood.server;
 
 import dev.tipflood.server.config.Profile;
+import dev.tipflood.server.health.HealthMonitor;
 import dev.tipflood.server.storage.MediaStore;
 import dev.tipflood.server.storage.TipStore;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -19,6 +20,7 @@ import java.time.Clock;
  * @param clock the clock every time-dependent part uses
  * @param metrics the registry {@code /metrics} scrapes
  * @param dataDir the data directory
+ * @param health liveness and readiness checks; extensions add theirs with {@code addReadiness}
  */
 public record ServerComponents(Vertx vertx, Profile profile, TipStore tips, MediaStore media, Clock clock,
-    PrometheusMeterRegistry metrics, Path dataDir) {}
+    PrometheusMeterRegistry metrics, Path dataDir, HealthMonitor health) {}

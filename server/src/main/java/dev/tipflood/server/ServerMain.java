@@ -124,11 +124,20 @@ public final class ServerMain implements Callable<Integer> {
       err.println("tipflood-server: failed to start: " + cause.getMessage());
       return 1;
     }
+    trackUncaughtOutOfMemory(server.components().health().outOfMemory());
     Runtime.getRuntime().addShutdownHook(new Thread(
         () -> server.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join(),
         "tipflood-shutdown"));
     out.println(LISTENING + "public=" + server.publicPort() + " admin=" + server.adminPort());
     out.flush();
     return 0;
+  }
+
+  /** An OutOfMemoryError that kills a non-event-loop thread also makes liveness fail. */
+  private void trackUncaughtOutOfMemory(dev.tipflood.server.health.OutOfMemoryTracker oom) {
+    Thread.setDefaultUncaughtExceptionHandler((thread, t) -> {
+      oom.record(t);
+      err.println("tipflood-server: uncaught exception in " + thread.getName() + ": " + t);
+    });
   }
 }

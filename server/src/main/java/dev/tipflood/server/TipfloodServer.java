@@ -1,5 +1,9 @@
 package dev.tipflood.server;
 
+import dev.tipflood.server.health.HealthMonitor;
+import dev.tipflood.server.health.HealthSampler;
+import dev.tipflood.server.health.JmxGcSignals;
+import dev.tipflood.server.health.OutOfMemoryTracker;
 import dev.tipflood.server.ingress.ConnectionGate;
 import dev.tipflood.server.storage.JournalTipStore;
 import dev.tipflood.server.storage.MediaStore;
@@ -15,8 +19,9 @@ import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * A running tip-upload service: storage opened and replayed, public and admin ports bound.
@@ -29,18 +34,23 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class TipfloodServer {
+  private static final Logger UNHANDLED = Logger.getLogger(TipfloodServer.class.getName());
+
   /** Size of the named worker pool for blocking storage work (renames, fsyncs, deletes). */
   private static final int STORAGE_WORKERS = 8;
 
   private final Vertx vertx;
   private final JournalTipStore tips;
+  private final HealthSampler sampler;
   private final int publicPort;
   private final int adminPort;
   private final ServerComponents components;
 
-  private TipfloodServer(Vertx vertx, JournalTipStore tips, int publicPort, int adminPort, ServerComponents c) {
+  private TipfloodServer(Vertx vertx, JournalTipStore tips, HealthSampler sampler, int publicPort, int adminPort,
+      ServerComponents c) {
     this.vertx = vertx;
     this.tips = tips;
+    this.sampler = sampler;
     this.publicPort = publicPort;
     this.adminPort = adminPort;
     this.components = c;
@@ -73,29 +83,36 @@ public final class TipfloodServer {
             .setJvmMetricsEnabled(true)
             // LOCAL tells the public and the admin server apart (it also keeps their gauges apart).
             .setLabels(java.util.EnumSet.of(Label.LOCAL, Label.HTTP_ROUTE, Label.HTTP_METHOD, Label.HTTP_CODE,
-                Label.POOL_TYPE, Label.NAMESPACE))
+                Label.POOL_TYPE, Label.POOL_NAME, Label.NAMESPACE))
             .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))))
         .withMetrics(new MicrometerMetricsFactory(registry))
         .build();
-    ServerComponents c = new ServerComponents(vertx, s.profile(), tips, media, s.clock(), registry, s.dataDir());
+    OutOfMemoryTracker oom = new OutOfMemoryTracker();
+    trackOutOfMemory(vertx, oom);
+    HealthMonitor health = new HealthMonitor(s.profile().health(), new JmxGcSignals(), System::nanoTime, oom,
+        tips::healthy);
+    HealthSampler sampler = HealthSampler.start(health, log);
+    ServerComponents c = new ServerComponents(vertx, s.profile(), tips, media, s.clock(), registry, s.dataDir(),
+        health);
     ServerWiring wiring;
     try {
       wiring = wiringFactory.wire(c);
     } catch (RuntimeException e) {
+      sampler.close();
       tips.close();
       vertx.close();
       throw e;
     }
     WorkerExecutor worker = vertx.createSharedWorkerExecutor("tipflood-storage", STORAGE_WORKERS);
     ConnectionGate gate = new ConnectionGate(s.profile().ingress().maxConnections());
-    AtomicBoolean ready = new AtomicBoolean();
-    AdminVerticle admin = new AdminVerticle(c, wiring, s.adminToken(), ready::get, s.adminPort());
+    AdminVerticle admin = new AdminVerticle(c, wiring, s.adminToken(), s.adminPort());
     // One instance per event loop; Vert.x shares one listening socket among instances that ask
     // for the same fixed port, but gives each its own port for port 0, so pick the free port first.
     int port;
     try {
       port = s.port() != 0 ? s.port() : freePort(s.host());
     } catch (java.io.IOException e) {
+      sampler.close();
       tips.close();
       vertx.close();
       return Future.failedFuture(e);
@@ -114,11 +131,26 @@ public final class TipfloodServer {
           return vertx.deployVerticle(admin);
         })
         .map(id -> {
-          ready.set(true);
-          return new TipfloodServer(vertx, tips, instances.get(0).actualPort(), admin.actualPort(), c);
+          health.markStarted();
+          return new TipfloodServer(vertx, tips, sampler, instances.get(0).actualPort(), admin.actualPort(), c);
         });
     // On failure the caller sees the cause at once; the clean-up runs behind it.
-    return started.onFailure(e -> vertx.close().onComplete(ar -> tips.close()));
+    return started.onFailure(e -> {
+      sampler.close();
+      vertx.close().onComplete(ar -> tips.close());
+    });
+  }
+
+  /**
+   * Every exception escaping a handler on any context reaches Vert.x's exception handler: log it
+   * as Vert.x would, and if it is an OutOfMemoryError liveness remembers it. (ServerMain also
+   * routes other threads' uncaught errors to the tracker.)
+   */
+  private static void trackOutOfMemory(Vertx vertx, OutOfMemoryTracker oom) {
+    vertx.exceptionHandler(t -> {
+      boolean outOfMemory = oom.record(t);
+      UNHANDLED.log(Level.SEVERE, outOfMemory ? "Unhandled exception (liveness now reports DOWN)" : "Unhandled exception", t);
+    });
   }
 
   private static int freePort(String host) throws java.io.IOException {
@@ -141,6 +173,7 @@ public final class TipfloodServer {
 
   /** Stops serving and closes storage. */
   public Future<Void> close() {
+    sampler.close();
     return vertx.close().eventually(() -> {
       tips.close();
       return Future.succeededFuture();

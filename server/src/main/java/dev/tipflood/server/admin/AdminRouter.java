@@ -6,23 +6,23 @@ import dev.tipflood.server.ServerWiring;
 import dev.tipflood.server.api.ApiException;
 import dev.tipflood.server.api.ApiFailureHandler;
 import dev.tipflood.server.api.ErrorCode;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.micrometer.PrometheusScrapingHandler;
-import java.util.function.BooleanSupplier;
 
 /**
- * The admin router (bound to 127.0.0.1): {@code /health} and {@code /ready} are open, everything
- * else needs the bearer token: {@code /metrics} and whatever contributors add.
+ * The admin router (bound to 127.0.0.1): {@code /health} (liveness) and {@code /ready}
+ * (readiness) are open, everything else needs the bearer token: {@code /metrics} and whatever
+ * contributors add. Both probes are answered on the admin event loop from published values, so a
+ * process whose threads are stalled (GC thrash) answers them late or not at all, as it would a
+ * real probe.
  */
 public final class AdminRouter {
   private AdminRouter() {}
 
-  public static Router create(ServerComponents c, ServerWiring wiring, String token, BooleanSupplier ready) {
+  public static Router create(ServerComponents c, ServerWiring wiring, String token) {
     Router router = Router.router(c.vertx());
-    router.get("/health").handler(ctx -> status(ctx.response(), true));
-    router.get("/ready").handler(ctx -> status(ctx.response(), ready.getAsBoolean() && c.tips().healthy()));
+    router.get("/health").handler(new HealthReportHandler(c.health()::liveness));
+    router.get("/ready").handler(new HealthReportHandler(c.health()::readiness));
     router.route().handler(new BearerAuthHandler(token));
     router.get("/metrics").handler(PrometheusScrapingHandler.create(c.metrics()));
     for (RouteContributor contributor : wiring.routes()) {
@@ -32,15 +32,5 @@ public final class AdminRouter {
         + ctx.request().path())));
     router.route().failureHandler(new ApiFailureHandler());
     return router;
-  }
-
-  private static void status(io.vertx.core.http.HttpServerResponse response, boolean up) {
-    response.setStatusCode(up ? 200 : 503)
-        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
-    if (!up) {
-      response.putHeader(HttpHeaders.RETRY_AFTER, "1");
-    }
-    response
-        .end(new JsonObject().put("status", up ? "UP" : "DOWN").encode());
   }
 }

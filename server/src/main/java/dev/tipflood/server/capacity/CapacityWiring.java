@@ -70,6 +70,8 @@ public final class CapacityWiring implements ServerWiring.Factory {
       p.subscribe(plane.verdictListener());
       early.forEach(p::subscribe);
       plane.attachPipeline(p::processingStats, p::reviewStats);
+      QueueReadiness.watch(scheduler, c.health(), profile.health().probeInterval().toMillis(),
+          p::processingStats, p::reviewStats);
       routes.add(new PipelineAdmission(p));
       tipPipeline = new ModelTipPipeline(p, scheduler, plane, profile.review().videoBytesPerMinute().bytes());
       Gauge.builder("tipflood.pipeline.status.write.failures", status, StatusRecorder::failures)

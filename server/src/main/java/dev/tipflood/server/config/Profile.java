@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  * @param storage write bandwidth and quota (absent: unlimited)
  * @param processing media processing workers (absent, with review: no pipeline is modelled)
  * @param review simulated reviewers (present exactly when processing is)
+ * @param health thresholds of the readiness checks (absent: the defaults)
  */
 public record Profile(
     String name,
@@ -30,7 +31,8 @@ public record Profile(
     DebugConfig debug,
     StorageConfig storage,
     ProcessingConfig processing,
-    ReviewConfig review) {
+    ReviewConfig review,
+    HealthConfig health) {
 
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
@@ -45,6 +47,7 @@ public record Profile(
     ingress = ingress == null ? IngressConfig.defaults() : ingress;
     debug = debug == null ? DebugConfig.defaults() : debug;
     storage = storage == null ? StorageConfig.defaults() : storage;
+    health = health == null ? HealthConfig.defaults() : health;
     require((processing == null) == (review == null), processing == null ? "processing" : "review",
         "is required when '" + (processing == null ? "review" : "processing")
             + "' is given: the pipeline needs both stages");
@@ -66,6 +69,6 @@ public record Profile(
     }
     return new Profile(name, description, jvm, limits.scaled(factor), uploads, ingress, debug,
         storage.scaled(factor), processing == null ? null : processing.scaled(factor),
-        review == null ? null : review.scaled(factor));
+        review == null ? null : review.scaled(factor), health);
   }
 }

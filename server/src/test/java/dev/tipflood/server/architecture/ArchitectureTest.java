@@ -1,11 +1,14 @@
 package dev.tipflood.server.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.tipflood.server.config.Profile;
 
-/** Applies {@link GroundTruthRules} to the server's production classes. */
+/** Applies {@link GroundTruthRules} to the server's production classes, and keeps health checks profile-blind. */
 @AnalyzeClasses(packages = "dev.tipflood.server", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -23,4 +26,12 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule modelReadsNoClock = GroundTruthRules.MODEL_READS_NO_CLOCK;
+
+  @ArchTest
+  static final ArchRule healthReadsNoGroundTruthNorProfileName = noClasses()
+      .that().resideInAPackage("dev.tipflood.server.health..")
+      .should().dependOnClassesThat().resideInAPackage("dev.tipflood.server.measure..")
+      .orShould().callMethod(Profile.class, "name")
+      .because("liveness and readiness come from the process's own pressure signals, the same for every "
+          + "profile: never from ground truth, never keyed on which profile runs");
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.tipflood.server.ServerSettings;
 import dev.tipflood.server.TipfloodServer;
 import dev.tipflood.server.config.ProfileLoader;
+import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -121,6 +122,7 @@ class CapacityServerTest {
   void fullBoundedProcessingQueueRefusesBeforeReadingTheBody() throws Exception {
     start(PIPELINE.replace("workers: 2", "workers: 1")
         .replace("photo: 10ms}", "photo: 10m}\n  queue: {discipline: fifo, bound: 1}"));
+    await().untilAsserted(() -> assertThat(admin("/ready").statusCode()).isEqualTo(200));
     assertThat(post(photo(1024 * 1024), true, "legit").statusCode()).isEqualTo(201);
     await().untilAsserted(() ->
         assertThat(at(capacity.measurement().timeline().sample(), "stages", "processing")).asString().contains("inService=1"));
@@ -132,6 +134,47 @@ class CapacityServerTest {
     assertThat(refused.statusCode()).isEqualTo(503);
     assertThat(refused.body()).contains("overloaded", "processing.queue.bound");
     assertThat(refused.headers().firstValue("retry-after")).isPresent();
+
+    // Readiness says the same: do not send traffic here. Liveness is not affected.
+    await().untilAsserted(() -> {
+      HttpResponse<String> ready = admin("/ready");
+      assertThat(ready.statusCode()).isEqualTo(503);
+      assertThat(new JsonObject(ready.body()).getJsonArray("failing")).contains("processingQueue");
+    });
+    assertThat(admin("/health").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void anOutOfMemoryErrorEscapingAHandlerFailsLivenessForGood() throws Exception {
+    start(PIPELINE);
+    assertThat(admin("/health").statusCode()).isEqualTo(200);
+
+    server.components().vertx().runOnContext(v -> {
+      throw new OutOfMemoryError("Java heap space (thrown by the test)");
+    });
+
+    await().untilAsserted(() -> {
+      HttpResponse<String> health = admin("/health");
+      assertThat(health.statusCode()).isEqualTo(503);
+      assertThat(new JsonObject(health.body()).getJsonArray("failing")).containsExactly("outOfMemory");
+    });
+    assertThat(new JsonObject(admin("/ready").body()).getJsonArray("failing")).contains("outOfMemory");
+  }
+
+  @Test
+  void brokenJournalFailsReadinessAndLiveness() throws Exception {
+    start(PIPELINE);
+    await().untilAsserted(() -> assertThat(admin("/ready").statusCode()).isEqualTo(200));
+    assertThat(admin("/health").statusCode()).isEqualTo(200);
+
+    server.components().tips().close();
+
+    HttpResponse<String> ready = admin("/ready");
+    assertThat(ready.statusCode()).isEqualTo(503);
+    assertThat(new JsonObject(ready.body()).getJsonArray("failing")).contains("journal");
+    HttpResponse<String> health = admin("/health");
+    assertThat(health.statusCode()).isEqualTo(503);
+    assertThat(new JsonObject(health.body()).getJsonArray("failing")).contains("journal");
   }
 
   private long tempFiles() throws Exception {

@@ -75,7 +75,7 @@ class ProfileLoaderTest {
   @Test
   void unknownSectionListsTheSections() {
     assertThat(error("name: x\ncaching:\n  size: 1GB\n")).isEqualTo(
-        "p.yaml:2:1: unknown field 'caching'; allowed here: debug, description, ingress, jvm, limits, name, "
+        "p.yaml:2:1: unknown field 'caching'; allowed here: debug, description, health, ingress, jvm, limits, name, "
             + "processing, review, storage, uploads");
   }
 

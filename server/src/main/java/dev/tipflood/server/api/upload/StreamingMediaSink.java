@@ -8,7 +8,13 @@ import io.vertx.core.file.AsyncFile;
 import io.vertx.core.streams.WriteStream;
 import java.nio.file.Path;
 
-/** Streams a part into its temp file through an {@link AsyncFile}, with the file's back-pressure. */
+/**
+ * Streams a part into its temp file through an {@link AsyncFile}, with the file's back-pressure.
+ * Once the sink has closed its file (made durable, or aborted because the upload failed) it stays
+ * a well-behaved {@link io.vertx.core.streams.WriteStream}: a pipe that still holds it may ask
+ * {@link #writeQueueFull()} (false), set a drain handler (ignored) or write (a failed future),
+ * where the closed AsyncFile itself would throw "File handle is closed" on the event loop.
+ */
 final class StreamingMediaSink extends MediaSink {
   private final AsyncFile file;
   private boolean closed;
@@ -20,6 +26,10 @@ final class StreamingMediaSink extends MediaSink {
 
   @Override
   Future<Void> store(Buffer data) {
+    if (closed) {
+      return Future.failedFuture(new IllegalStateException("the part's temp file " + temp().getFileName()
+          + " is already closed; the upload has ended"));
+    }
     return file.write(data);
   }
 

@@ -75,6 +75,30 @@ class CapacityPipelineTest {
   }
 
   @Test
+  void processingThroughputPlateausAtWorkersOverCostPerTip() {
+    // 4 workers, 2MB photos at 50ms/MB: 100 ms of work per tip, so at most 40 tips/s
+    for (double offered : new double[] {10, 20, 40, 80, 160}) {
+      VirtualScheduler run = new VirtualScheduler();
+      CapacityPipeline p = new CapacityPipeline(run,
+          new ProcessingSpec(4, Map.of(MediaKind.PHOTO, Duration.ofMillis(50)), QueueSpec.unbounded(QueueDiscipline.FIFO)),
+          new ReviewSpec(1000, Duration.ofMillis(1), Duration.ofSeconds(1), 0, QueueSpec.unbounded(QueueDiscipline.FIFO), 1),
+          1.0, GroundTruthOracle.unknowing(), PipelineObserver.none());
+      long gap = (long) (SECOND / offered);
+      int n = 0;
+      for (long at = 0; at < 60 * SECOND; at += gap) {
+        String id = "t" + n++;
+        run.schedule(at, () -> p.submit(new PipelineTip(id,
+            List.of(new MediaItem(MediaKind.PHOTO, 2 * MB, 0, "h")), 0, run.nanoTime())));
+      }
+      run.advanceTo(10 * SECOND);
+      long before = p.processingStats().departed();
+      run.advanceTo(60 * SECOND);
+      double throughput = (p.processingStats().departed() - before) / 50.0;
+      assertThat(throughput).as("offered %s/s", offered).isCloseTo(Math.min(offered, 40), within(0.5));
+    }
+  }
+
+  @Test
   void reviewBacklogGrowsLinearlyWhenArrivalsExceedReviewCapacity() {
     // 10 tips/s against 2 reviewers x 1 s per photo = 2 tips/s: the backlog grows by 8 per second
     CapacityPipeline p = pipeline(4, 2, QueueSpec.unbounded(QueueDiscipline.FIFO), 0);

@@ -1,0 +1,59 @@
+package dev.tipflood.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class HealthSectionTest {
+
+  private static Profile parse(String yaml) {
+    return ProfileLoader.parse(("name: t\n" + yaml).getBytes(StandardCharsets.UTF_8), "t.yaml");
+  }
+
+  @Test
+  void absentSectionTakesTheDefaults() {
+    HealthConfig h = parse("").health();
+    assertThat(h).isEqualTo(new HealthConfig(0.9, 0.3, Duration.ofSeconds(5), Duration.ofSeconds(1),
+        Duration.ofMillis(100)));
+  }
+
+  @Test
+  void fieldsAreReadAndNotScaled() {
+    Profile p = parse("health: {heapAfterGc: 0.8, gcOverhead: 0.2, window: 10s, eventLoopLag: 500ms, "
+        + "probeInterval: 50ms}\n");
+    assertThat(p.health()).isEqualTo(new HealthConfig(0.8, 0.2, Duration.ofSeconds(10), Duration.ofMillis(500),
+        Duration.ofMillis(50)));
+    assertThat(p.scaled(0.01).health()).isEqualTo(p.health());
+  }
+
+  @Test
+  void heapFractionAboveOneIsRefusedWithItsField() {
+    assertThatThrownBy(() -> parse("health:\n  heapAfterGc: 1.5\n"))
+        .hasMessageStartingWith("t.yaml:2")
+        .hasMessageContaining("field 'health.heapAfterGc'")
+        .hasMessageContaining("> 0 and <= 1, got 1.5");
+  }
+
+  @Test
+  void probeIntervalAboveTheLagThresholdIsRefused() {
+    assertThatThrownBy(() -> parse("health: {eventLoopLag: 50ms, probeInterval: 100ms}\n"))
+        .hasMessageContaining("field 'health.probeInterval'")
+        .hasMessageContaining("must not exceed eventLoopLag (50ms)");
+  }
+
+  @Test
+  void windowOutOfRangeIsRefused() {
+    assertThatThrownBy(() -> parse("health: {window: 500ms}\n"))
+        .hasMessageContaining("field 'health.window'").hasMessageContaining("between 1s and 5m");
+  }
+
+  @Test
+  void unknownFieldIsRefusedWithTheAllowedOnes() {
+    assertThatThrownBy(() -> parse("health: {gcWindow: 5s}\n"))
+        .hasMessageContaining("unknown field 'health.gcWindow'")
+        .hasMessageContaining("eventLoopLag, gcOverhead, heapAfterGc, probeInterval, window");
+  }
+}

@@ -32,7 +32,8 @@ public final class Identities {
       device = random.nextInt(plan.devices());
       deviceId = population + "-d" + device;
     }
-    return new Identity(deviceId, address(device / plan.devicesPerIp()));
+    long ip = plan.randomAddress() ? random.nextInt(1 << 16) : device / plan.devicesPerIp();
+    return new Identity(deviceId, address(ip));
   }
 
   /** 10.p.x.y where p is the population: populations never share an address by accident. */

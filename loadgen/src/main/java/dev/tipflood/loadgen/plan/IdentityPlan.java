@@ -8,8 +8,9 @@ package dev.tipflood.loadgen.plan;
  *                      per-client limits
  * @param devicesPerIp  how many devices share one source address ({@code X-Forwarded-For});
  *                      1 gives each device its own address, a large value models a NAT or carrier
+ * @param randomAddress a fresh random address per request instead (a proxy pool); devicesPerIp is then ignored
  */
-public record IdentityPlan(int devices, double rotationShare, int devicesPerIp) {
+public record IdentityPlan(int devices, double rotationShare, int devicesPerIp, boolean randomAddress) {
   public IdentityPlan {
     if (devices < 1) {
       throw new IllegalArgumentException("identity.devices must be >= 1, was " + devices);

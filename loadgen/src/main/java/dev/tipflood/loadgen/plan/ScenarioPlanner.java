@@ -65,13 +65,10 @@ public final class ScenarioPlanner {
 
   static IdentityPlan identity(Population p) {
     var id = p.identity();
-    int devicesPerIp = switch (id.ipMapping().kind()) {
-      case PER_DEVICE -> 1;
-      case SHARED_NAT -> id.ipMapping().devicesPerAddress();
-      // A fresh address per request: model it as one device per address among many devices.
-      case RANDOM -> 1;
-    };
-    return new IdentityPlan(id.devices(), id.rotationShare(), devicesPerIp);
+    var kind = id.ipMapping().kind();
+    int devicesPerIp = kind == dev.tipflood.scenarios.model.IpMapping.Kind.SHARED_NAT ? id.ipMapping().devicesPerAddress() : 1;
+    return new IdentityPlan(id.devices(), id.rotationShare(), devicesPerIp,
+        kind == dev.tipflood.scenarios.model.IpMapping.Kind.RANDOM);
   }
 
   static MetadataRealism realism(Population p) {

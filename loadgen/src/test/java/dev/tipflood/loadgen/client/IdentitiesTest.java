@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class IdentitiesTest {
   @Test
   void withoutRotationDevicesComeFromThePool() {
-    Identities ids = new Identities("citizens", 0, new IdentityPlan(10, 0, 1));
+    Identities ids = new Identities("citizens", 0, new IdentityPlan(10, 0, 1, false));
     Set<String> devices = new HashSet<>();
     SplittableRandom r = new SplittableRandom(1);
     for (int i = 0; i < 1000; i++) {
@@ -22,7 +22,7 @@ class IdentitiesTest {
 
   @Test
   void rotationGivesFreshNeverReusedIdsAtItsShare() {
-    Identities ids = new Identities("fans", 1, new IdentityPlan(5, 0.3, 1));
+    Identities ids = new Identities("fans", 1, new IdentityPlan(5, 0.3, 1, false));
     SplittableRandom r = new SplittableRandom(2);
     Set<String> rotated = new HashSet<>();
     int n = 10_000;
@@ -37,7 +37,7 @@ class IdentitiesTest {
 
   @Test
   void sharedNatPutsSeveralDevicesBehindOneAddress() {
-    Identities ids = new Identities("fans", 2, new IdentityPlan(400, 0, 4));
+    Identities ids = new Identities("fans", 2, new IdentityPlan(400, 0, 4, false));
     SplittableRandom r = new SplittableRandom(3);
     Set<String> addresses = new HashSet<>();
     Set<String> devices = new HashSet<>();
@@ -48,5 +48,16 @@ class IdentitiesTest {
     }
     assertThat(devices).hasSize(400);
     assertThat(addresses).hasSize(100).allMatch(a -> a.startsWith("10.2."));
+  }
+
+  @Test
+  void randomMappingSpreadsRequestsOverManyAddresses() {
+    Identities ids = new Identities("proxies", 3, new IdentityPlan(10, 0, 1, true));
+    SplittableRandom r = new SplittableRandom(4);
+    Set<String> addresses = new HashSet<>();
+    for (int i = 0; i < 1000; i++) {
+      addresses.add(ids.next(r).sourceIp());
+    }
+    assertThat(addresses.size()).isGreaterThan(950);
   }
 }

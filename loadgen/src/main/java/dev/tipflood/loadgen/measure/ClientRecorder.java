@@ -21,13 +21,25 @@ public final class ClientRecorder {
   /** Which clock a histogram measures from. */
   public enum Kind { CORRECTED, RAW }
 
+  /**
+   * One hour in microseconds: the largest latency recorded; longer ones are clamped to it.
+   * A fixed range (not auto-resizing) because HdrHistogram sizes a decoded histogram from the
+   * range written in the log, which for an auto-resized one can be smaller than its counts.
+   */
+  public static final long MAX_MICROS = 3_600_000_000L;
+
   private final Map<ClassKey, Recorder[]> recorders = new ConcurrentHashMap<>();
 
-  /** Latencies in microseconds; negative values (clock skew) are recorded as 0. */
+  /** Latencies in microseconds, clamped to [1, {@link #MAX_MICROS}]. */
   public void record(ClassKey key, long correctedMicros, long rawMicros) {
-    Recorder[] pair = recorders.computeIfAbsent(key, k -> new Recorder[] {new Recorder(3), new Recorder(3)});
-    pair[0].recordValue(Math.max(0, correctedMicros));
-    pair[1].recordValue(Math.max(0, rawMicros));
+    Recorder[] pair = recorders.computeIfAbsent(key, k -> new Recorder[] {
+        new Recorder(1, MAX_MICROS, 3), new Recorder(1, MAX_MICROS, 3)});
+    pair[0].recordValue(clamp(correctedMicros));
+    pair[1].recordValue(clamp(rawMicros));
+  }
+
+  private static long clamp(long micros) {
+    return Math.max(1, Math.min(MAX_MICROS, micros));
   }
 
   /**

@@ -90,4 +90,25 @@ class ClientLogsTest {
     assertThat(ClassKey.parse("pop=fans;ep=POST%20%2Fapi%2Fv1%2Ftips;out=503"))
         .isEqualTo(new ClassKey("fans", "POST /api/v1/tips", "503"));
   }
+
+  @Test
+  void wideRangesDecodeAndHugeValuesAreClamped(@TempDir Path dir) throws Exception {
+    ManualTime time = new ManualTime();
+    ClientRecorder recorder = new ClientRecorder();
+    try (ClientLogs logs = new ClientLogs(dir, recorder, Map.of(), time)) {
+      ClassKey k = new ClassKey("fans", "tip", "201");
+      // Many intervals with values from microseconds to beyond an hour: every one must decode.
+      for (int i = 0; i < 50; i++) {
+        recorder.record(k, 1 + i, 5);
+        recorder.record(k, 10_000_000L * (i + 1), 7_000_000L * (i + 1));
+        recorder.record(k, 10_000_000_000L, 2);
+        time.millis += 1000;
+        logs.tick();
+      }
+    }
+    List<Histogram> all = read(dir.resolve("latency-corrected.hlog"));
+    assertThat(all).hasSize(50);
+    assertThat(all.stream().mapToLong(Histogram::getMaxValue).max().orElse(0))
+        .isBetween(ClientRecorder.MAX_MICROS * 999 / 1000, ClientRecorder.MAX_MICROS * 1001 / 1000);
+  }
 }

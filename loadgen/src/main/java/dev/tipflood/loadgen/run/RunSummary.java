@@ -2,18 +2,16 @@ package dev.tipflood.loadgen.run;
 
 import dev.tipflood.loadgen.client.Outcome;
 import dev.tipflood.loadgen.measure.ClassKey;
+import dev.tipflood.loadgen.measure.TaggedLogReader;
 import dev.tipflood.loadgen.plan.LoadPlan;
 import dev.tipflood.loadgen.plan.PopulationPlan;
-import java.io.FileNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.HistogramLogReader;
 
 /**
  * The short per-class text summary printed at the end of a run, computed from the client's
@@ -70,20 +68,13 @@ public final class RunSummary {
     if (!Files.isRegularFile(log)) {
       return out;
     }
-    try {
-      HistogramLogReader reader = new HistogramLogReader(log.toFile());
-      EncodableHistogram h;
-      long first = -1;
-      while ((h = reader.nextIntervalHistogram()) != null) {
-        Histogram hist = (Histogram) h;
-        first = first < 0 ? hist.getStartTimeStamp() : first;
-        if (hist.getStartTimeStamp() - first < skipSeconds * 1000) {
-          continue;
-        }
-        out.computeIfAbsent(ClassKey.parse(hist.getTag()), k -> new Histogram(3)).add(hist);
+    long first = -1;
+    for (Histogram hist : TaggedLogReader.read(log)) {
+      first = first < 0 ? hist.getStartTimeStamp() : first;
+      if (hist.getStartTimeStamp() - first < skipSeconds * 1000) {
+        continue;
       }
-    } catch (FileNotFoundException e) {
-      throw new IllegalStateException("log vanished while reading: " + log, e);
+      out.computeIfAbsent(ClassKey.parse(hist.getTag()), k -> new Histogram(3)).add(hist);
     }
     return out;
   }

@@ -2,31 +2,43 @@
 # Speed benchmark: small metadata-only tip POSTs per second against the 'unlimited' profile,
 # versus a bare Vert.x endpoint that answers 201 at once, in the same run, on loopback.
 # Rounds alternate bare/tip so machine noise hits both; the ratio uses the medians.
-# Usage: [WARMUP=30] server/bench/throughput-wrk.sh [seconds-per-round] [rounds] [connections]
+# Usage: [WARMUP=30] [WRK_THREADS=1] [DATA_ROOT=dir] [TIP_JAVA_OPTS=...] [PIN=1] \
+#          server/bench/throughput-wrk.sh [seconds-per-round] [rounds] [connections]
+#   WRK_THREADS   wrk threads (default 1: fewer than the 2 cores, so wrk does not starve the server)
+#   DATA_ROOT     parent of the tip server's data dir (default: mktemp's; e.g. /dev/shm for tmpfs,
+#                 to take fsync latency out of the measurement)
+#   TIP_JAVA_OPTS extra JVM options for the tip server (e.g. -XX:StartFlightRecording=...)
+#   JAR           the server jar (default server/target/tipflood-server.jar), to A/B two builds
+#   PIN=1         pin wrk to CPU 0 and both servers to CPU 1 (taskset); fair, but halves the cores
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SECS=${1:-10}
 ROUNDS=${2:-3}
 CONNS=${3:-64}
-JAR=server/target/tipflood-server.jar
+JAR=${JAR:-server/target/tipflood-server.jar}
 LUA=server/bench/tip-post.lua
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 [ -f "$JAR" ] || mvn -B -q -pl server -am package -DskipTests
 
 WORK=$(mktemp -d)
+DATA=$(mktemp -d -p "${DATA_ROOT:-$WORK}")
+WRK_THREADS=${WRK_THREADS:-1}
+SERVER_CPU=(); CLIENT_CPU=()
+if [ "${PIN:-0}" = 1 ]; then SERVER_CPU=(taskset -c 1); CLIENT_CPU=(taskset -c 0); fi
 PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$WORK"; }
-trap cleanup EXIT
+trap 'cleanup; rm -rf "$DATA"' EXIT
 
 wait_line() { # file pattern
   for _ in $(seq 1 200); do grep -q "$2" "$1" && return 0; sleep 0.1; done
   echo "no start-up line in $1" >&2; exit 1
 }
 
-java -Xmx1g -jar "$JAR" --port 0 --admin-port 0 --profile unlimited --data-dir "$WORK/data" \
+# shellcheck disable=SC2086
+"${SERVER_CPU[@]}" java -Xmx1g ${TIP_JAVA_OPTS:-} -jar "$JAR" --port 0 --admin-port 0 --profile unlimited --data-dir "$DATA" \
   --admin-token bench > "$WORK/tip.out" 2> "$WORK/tip.err" &
 PIDS+=($!)
-java -Xmx1g -cp "$JAR" dev.tipflood.server.bench.BareEndpointMain > "$WORK/bare.out" 2>&1 &
+"${SERVER_CPU[@]}" java -Xmx1g -cp "$JAR" dev.tipflood.server.bench.BareEndpointMain > "$WORK/bare.out" 2>&1 &
 PIDS+=($!)
 wait_line "$WORK/tip.out" '^tipflood-server listening '
 wait_line "$WORK/bare.out" '^bare-endpoint listening '
@@ -34,7 +46,7 @@ TIP_PORT=$(sed -n 's/^tipflood-server listening public=\([0-9]*\) .*/\1/p' "$WOR
 BARE_PORT=$(sed -n 's/^bare-endpoint listening public=\([0-9]*\)/\1/p' "$WORK/bare.out")
 
 run() { # port seconds -> requests/s
-  wrk -t2 -c"$CONNS" -d"${2}s" -s "$LUA" "http://127.0.0.1:$1/api/v1/tips" > "$WORK/wrk.txt"
+  "${CLIENT_CPU[@]}" wrk -t"$WRK_THREADS" -c"$CONNS" -d"${2}s" -s "$LUA" "http://127.0.0.1:$1/api/v1/tips" > "$WORK/wrk.txt"
   if grep -q 'Non-2xx' "$WORK/wrk.txt"; then cat "$WORK/wrk.txt" >&2; echo "non-2xx answers" >&2; exit 1; fi
   awk '/^Requests\/sec:/ {print $2}' "$WORK/wrk.txt"
 }
@@ -52,6 +64,6 @@ for r in $(seq 1 "$ROUNDS"); do
 done
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 MB=$(median "${BARE[@]}"); MT=$(median "${TIP[@]}")
-STORED=$(ls "$WORK/data" >/dev/null && wc -l < "$WORK/data/tips.journal")
+STORED=$(wc -l < "$DATA/tips.journal")
 printf 'median: bare %.0f req/s, tip POST %.0f req/s, ratio %.3f (goal >= 0.8); %d tips journaled\n' \
   "$MB" "$MT" "$(echo "$MT / $MB" | bc -l)" "$STORED"

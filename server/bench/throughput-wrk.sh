@@ -2,56 +2,101 @@
 # Speed benchmark: small metadata-only tip POSTs per second against the 'unlimited' profile,
 # versus a bare Vert.x endpoint that answers 201 at once, in the same run, on loopback.
 # Rounds alternate bare/tip so machine noise hits both; the ratio uses the medians.
-# Usage: [WARMUP=30] server/bench/throughput-wrk.sh [seconds-per-round] [rounds] [connections]
+# Usage: [WARMUP=30] [WRK_THREADS=1] [DATA_ROOT=dir] [TIP_JAVA_OPTS=...] [PIN=1] \
+#          server/bench/throughput-wrk.sh [seconds-per-round] [rounds] [connections]
+#   WRK_THREADS   wrk threads (default 1: fewer than the 2 cores, so wrk does not starve the server)
+#   DATA_ROOT     parent of the tip server's data dir (default: mktemp's; e.g. /dev/shm for tmpfs,
+#                 to take fsync latency out of the measurement)
+#   TIP_JAVA_OPTS extra JVM options for the tip server (e.g. -XX:StartFlightRecording=...)
+#   JAR           the server jar (default server/target/tipflood-server.jar), to A/B two builds
+#   FLOOR=1       also measure GET of an unknown tip (404) on the tip server each round: the
+#                 router/measuring/metrics floor that any tip POST handler sits on
+#   PIN=1         pin wrk to CPU 0 and both servers to CPU 1 (taskset); fair, but halves the cores
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SECS=${1:-10}
 ROUNDS=${2:-3}
 CONNS=${3:-64}
-JAR=server/target/tipflood-server.jar
+JAR=${JAR:-server/target/tipflood-server.jar}
 LUA=server/bench/tip-post.lua
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 [ -f "$JAR" ] || mvn -B -q -pl server -am package -DskipTests
 
 WORK=$(mktemp -d)
+DATA=$(mktemp -d -p "${DATA_ROOT:-$WORK}")
+WRK_THREADS=${WRK_THREADS:-1}
+SERVER_CPU=(); CLIENT_CPU=()
+if [ "${PIN:-0}" = 1 ]; then SERVER_CPU=(taskset -c 1); CLIENT_CPU=(taskset -c 0); fi
 PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$WORK"; }
-trap cleanup EXIT
+trap 'cleanup; rm -rf "$DATA"' EXIT
 
 wait_line() { # file pattern
   for _ in $(seq 1 200); do grep -q "$2" "$1" && return 0; sleep 0.1; done
   echo "no start-up line in $1" >&2; exit 1
 }
 
-java -Xmx1g -jar "$JAR" --port 0 --admin-port 0 --profile unlimited --data-dir "$WORK/data" \
+# shellcheck disable=SC2086
+"${SERVER_CPU[@]}" java -Xmx1g ${TIP_JAVA_OPTS:-} -jar "$JAR" --port 0 --admin-port 0 --profile unlimited --data-dir "$DATA" \
   --admin-token bench > "$WORK/tip.out" 2> "$WORK/tip.err" &
 PIDS+=($!)
-java -Xmx1g -cp "$JAR" dev.tipflood.server.bench.BareEndpointMain > "$WORK/bare.out" 2>&1 &
+"${SERVER_CPU[@]}" java -Xmx1g -cp "$JAR" dev.tipflood.server.bench.BareEndpointMain > "$WORK/bare.out" 2>&1 &
 PIDS+=($!)
 wait_line "$WORK/tip.out" '^tipflood-server listening '
 wait_line "$WORK/bare.out" '^bare-endpoint listening '
 TIP_PORT=$(sed -n 's/^tipflood-server listening public=\([0-9]*\) .*/\1/p' "$WORK/tip.out")
 BARE_PORT=$(sed -n 's/^bare-endpoint listening public=\([0-9]*\)/\1/p' "$WORK/bare.out")
 
-run() { # port seconds -> requests/s
-  wrk -t2 -c"$CONNS" -d"${2}s" -s "$LUA" "http://127.0.0.1:$1/api/v1/tips" > "$WORK/wrk.txt"
-  if grep -q 'Non-2xx' "$WORK/wrk.txt"; then cat "$WORK/wrk.txt" >&2; echo "non-2xx answers" >&2; exit 1; fi
-  awk '/^Requests\/sec:/ {print $2}' "$WORK/wrk.txt"
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # utime + stime of a process
+TICK_US=$((1000000 / $(getconf CLK_TCK)))
+
+run() { # port seconds pid [path] -> "requests/s server-CPU-microseconds-per-request"
+  local c0 c1 url="http://127.0.0.1:$1${4:-/api/v1/tips}"
+  local -a script=(-s "$LUA")
+  [ -n "${4:-}" ] && script=()
+  c0=$(cpu_ticks "$3")
+  "${CLIENT_CPU[@]}" wrk -t"$WRK_THREADS" -c"$CONNS" -d"${2}s" "${script[@]}" "$url" > "$WORK/wrk.txt"
+  c1=$(cpu_ticks "$3")
+  if [ -z "${4:-}" ] && grep -q 'Non-2xx' "$WORK/wrk.txt"; then
+    cat "$WORK/wrk.txt" >&2; echo "non-2xx answers" >&2; exit 1
+  fi
+  awk -v cpu=$(( (c1 - c0) * TICK_US )) '/ requests in / {n = $1} /^Requests\/sec:/ {r = $2}
+    END {printf "%s %.1f\n", r, cpu / n}' "$WORK/wrk.txt"
 }
 
 # The tip path has far more code for C2 to compile; it keeps speeding up for ~30 s.
 echo "warm-up (JIT): ${WARMUP:-30} s each ..."
-run "$BARE_PORT" "${WARMUP:-30}" > /dev/null
-run "$TIP_PORT" "${WARMUP:-30}" > /dev/null
+run "$BARE_PORT" "${WARMUP:-30}" "${PIDS[1]}" > /dev/null
+run "$TIP_PORT" "${WARMUP:-30}" "${PIDS[0]}" > /dev/null
 
-BARE=(); TIP=()
+# Requests/s on a shared 2-core machine swing by +-50% between rounds; the server's own CPU time
+# per request (from /proc/<pid>/stat) is far steadier, so it is printed too.
+BARE=(); TIP=(); BARE_CPU=(); TIP_CPU=(); FLR=(); FLR_CPU=()
 for r in $(seq 1 "$ROUNDS"); do
-  b=$(run "$BARE_PORT" "$SECS"); t=$(run "$TIP_PORT" "$SECS")
-  BARE+=("$b"); TIP+=("$t")
-  printf 'round %d: bare %10.0f req/s   tip POST %10.0f req/s   ratio %.3f\n' "$r" "$b" "$t" "$(echo "$t / $b" | bc -l)"
+  read -r b bc < <(run "$BARE_PORT" "$SECS" "${PIDS[1]}")
+  read -r t tc < <(run "$TIP_PORT" "$SECS" "${PIDS[0]}")
+  BARE+=("$b"); TIP+=("$t"); BARE_CPU+=("$bc"); TIP_CPU+=("$tc")
+  printf 'round %d: bare %7.0f req/s (%5.1f us CPU/req)   tip POST %7.0f req/s (%5.1f us CPU/req)   ratio %.3f\n' \
+    "$r" "$b" "$bc" "$t" "$tc" "$(echo "$t / $b" | bc -l)"
+  if [ "${FLOOR:-0}" != 0 ]; then
+    # The tip server's cheapest API answer: GET of an unknown tip id (404) through the same
+    # router, measuring handler and Vert.x metrics: a ceiling for any POST handler's ratio.
+    read -r f fc < <(run "$TIP_PORT" "$SECS" "${PIDS[0]}" /api/v1/tips/00000000000000000000000000)
+    FLR+=("$f"); FLR_CPU+=("$fc")
+    printf '         tip server GET 404 (router floor) %7.0f req/s (%5.1f us CPU/req)   ratio %.3f\n' \
+      "$f" "$fc" "$(echo "$f / $b" | bc -l)"
+  fi
 done
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 MB=$(median "${BARE[@]}"); MT=$(median "${TIP[@]}")
-STORED=$(ls "$WORK/data" >/dev/null && wc -l < "$WORK/data/tips.journal")
+CB=$(median "${BARE_CPU[@]}"); CT=$(median "${TIP_CPU[@]}")
+STORED=$(wc -l < "$DATA/tips.journal")
 printf 'median: bare %.0f req/s, tip POST %.0f req/s, ratio %.3f (goal >= 0.8); %d tips journaled\n' \
   "$MB" "$MT" "$(echo "$MT / $MB" | bc -l)" "$STORED"
+printf 'median server CPU per request: bare %.1f us, tip POST %.1f us (CPU ratio bare/tip %.3f)\n' \
+  "$CB" "$CT" "$(echo "$CB / $CT" | bc -l)"
+if [ "${FLOOR:-0}" != 0 ]; then
+  MF=$(median "${FLR[@]}"); CF=$(median "${FLR_CPU[@]}")
+  printf 'median router floor (GET 404): %.0f req/s, ratio %.3f, %.1f us CPU/req (CPU ratio bare/floor %.3f)\n' \
+    "$MF" "$(echo "$MF / $MB" | bc -l)" "$CF" "$(echo "$CB / $CF" | bc -l)"
+fi

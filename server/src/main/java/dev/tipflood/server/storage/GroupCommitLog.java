@@ -16,9 +16,17 @@ import java.util.concurrent.LinkedBlockingQueue;
  * An append-only file written by one dedicated thread with group commit: every record queued
  * while the previous fsync ran is written and fsynced together, so many concurrent writers share
  * one fsync. A record's future completes only after its bytes are forced to disk.
+ *
+ * <p>The file is preallocated ahead of the records with zero bytes (and that size fsynced once
+ * per {@link #PREALLOCATE} bytes), so a commit's {@code fdatasync} flushes only data blocks, not
+ * a changed file size: measured on ext4 here, that roughly halves the commit latency. A reader
+ * therefore ends the records at the first zero byte (records are JSON text: never a NUL); a
+ * clean {@link #close()} cuts the zeros off again.
  */
 final class GroupCommitLog implements AutoCloseable {
   private static final int MAX_BATCH = 4096;
+  static final int PREALLOCATE = 4 << 20;
+  private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(64 << 10);
 
   private record Pending(byte[] bytes, CompletableFuture<Void> done) {}
 
@@ -29,10 +37,16 @@ final class GroupCommitLog implements AutoCloseable {
   private final Thread writer;
   private volatile IOException failure;
   private volatile boolean closed;
+  /** Where the next record goes; only the writer thread (and close, after it stopped) use it. */
+  private long end;
+  private long allocated;
 
-  GroupCommitLog(Path file) throws IOException {
-    this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.APPEND);
+  /** Opens {@code file} for appending after its first {@code end} bytes (the valid records). */
+  GroupCommitLog(Path file, long end) throws IOException {
+    this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    this.end = end;
+    this.allocated = channel.size();
+    channel.position(end);
     this.writer = new Thread(this::run, "tipflood-journal");
     writer.setDaemon(true);
     writer.start();
@@ -88,9 +102,14 @@ final class GroupCommitLog implements AutoCloseable {
       for (ByteBuffer b : buffers) {
         remaining += b.remaining();
       }
+      if (end + remaining > allocated) {
+        preallocate(end + remaining + PREALLOCATE);
+      }
+      long written = remaining;
       while (remaining > 0) {
         remaining -= channel.write(buffers);
       }
+      end += written;
       channel.force(false);
       batch.forEach(p -> p.done().complete(null));
     } catch (IOException e) {
@@ -99,6 +118,18 @@ final class GroupCommitLog implements AutoCloseable {
       StorageException se = new StorageException("journal write failed: " + e.getMessage(), e);
       batch.forEach(p -> p.done().completeExceptionally(se));
     }
+  }
+
+  /** Fills {@code [allocated, size)} with zeros and fsyncs the new size; keeps the position. */
+  private void preallocate(long size) throws IOException {
+    long at = Math.max(allocated, end);
+    while (at < size) {
+      ByteBuffer zeros = ZEROS.duplicate();
+      zeros.limit((int) Math.min(zeros.capacity(), size - at));
+      at += channel.write(zeros, at);
+    }
+    channel.force(true);
+    allocated = size;
   }
 
   @Override
@@ -110,6 +141,11 @@ final class GroupCommitLog implements AutoCloseable {
     queue.add(STOP);
     try {
       writer.join(10_000);
+      if (failure == null && !writer.isAlive()) {
+        // Cut the preallocated zeros: a cleanly closed journal ends with its last record.
+        channel.truncate(end);
+        channel.force(true);
+      }
       channel.close();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -19,8 +19,10 @@ import java.util.function.Consumer;
 
 /**
  * {@link TipStore} backed by an append-only journal ({@code tips.journal}) with group commit.
- * On open the journal is replayed into memory. A torn last line (a crash during a write, which
- * was therefore never acknowledged) is cut off; a bad line anywhere else stops start-up.
+ * On open the journal is replayed into memory. The records end at the end of the file or at the
+ * first zero byte (the journal preallocates zeros ahead of its records, see
+ * {@link GroupCommitLog}). A torn last line (a crash during a write, which was therefore never
+ * acknowledged) is cut off; a bad line anywhere else stops start-up.
  */
 public final class JournalTipStore implements TipStore {
   public static final String FILE_NAME = "tips.journal";
@@ -44,28 +46,29 @@ public final class JournalTipStore implements TipStore {
     Map<TipId, TipRecord> tips = new ConcurrentHashMap<>();
     try {
       Files.createDirectories(dir);
-      if (Files.exists(file)) {
-        replay(file, tips, warnings);
-      }
-      return new JournalTipStore(tips, new GroupCommitLog(file));
+      long end = Files.exists(file) ? replay(file, tips, warnings) : 0;
+      return new JournalTipStore(tips, new GroupCommitLog(file, end));
     } catch (IOException e) {
       throw new StorageException("cannot open journal " + file + ": " + e.getMessage(), e);
     }
   }
 
-  private static void replay(Path file, Map<TipId, TipRecord> tips, Consumer<String> warnings) throws IOException {
+  /** Replays the records into {@code tips}; returns where they end (a torn tail cut off). */
+  private static long replay(Path file, Map<TipId, TipRecord> tips, Consumer<String> warnings) throws IOException {
     byte[] bytes = Files.readAllBytes(file);
+    int zero = indexOf(bytes, (byte) 0, 0);
+    int dataEnd = zero < 0 ? bytes.length : zero;
     int start = 0;
     int lineNo = 0;
-    while (start < bytes.length) {
+    while (start < dataEnd) {
       int end = indexOf(bytes, (byte) '\n', start);
       lineNo++;
-      if (end < 0) {
+      if (end < 0 || end > dataEnd) {
         // No newline: the last write was torn by a crash before its fsync completed.
         truncate(file, start);
-        warnings.accept(file + ": cut a torn last record at line " + lineNo + " (" + (bytes.length - start)
+        warnings.accept(file + ": cut a torn last record at line " + lineNo + " (" + (dataEnd - start)
             + " bytes); it was never acknowledged");
-        return;
+        return start;
       }
       String line = new String(bytes, start, end - start, StandardCharsets.UTF_8);
       try {
@@ -75,6 +78,11 @@ public final class JournalTipStore implements TipStore {
       }
       start = end + 1;
     }
+    if (dataEnd < bytes.length) {
+      // Preallocated zeros after a crash: cut them so no stale byte can follow a new record.
+      truncate(file, dataEnd);
+    }
+    return dataEnd;
   }
 
   private static int indexOf(byte[] b, byte v, int from) {

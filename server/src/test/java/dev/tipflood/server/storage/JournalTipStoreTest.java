@@ -86,6 +86,42 @@ class JournalTipStoreTest {
   }
 
   @Test
+  void preallocatedZerosAfterACrashEndTheRecordsAndNewRecordsFollowTheLastOne() throws Exception {
+    Path file = dir.resolve(JournalTipStore.FILE_NAME);
+    Path crashed = Files.createDirectories(dir.resolve("crashed"));
+    TipRecord a = tip(1);
+    TipRecord b = tip(2);
+    try (JournalTipStore store = JournalTipStore.open(dir, w -> { })) {
+      store.append(a).toCompletableFuture().join();
+      store.append(b).toCompletableFuture().join();
+      // Still open, as at a kill -9: the records are followed by the preallocated zeros.
+      assertThat(Files.size(file)).isGreaterThanOrEqualTo(GroupCommitLog.PREALLOCATE);
+      Files.copy(file, crashed.resolve(JournalTipStore.FILE_NAME));
+    }
+    // A torn record half over the zeros, as a crash during a write can leave it.
+    byte[] torn = "{\"v\":1,\"type\":\"tip\"".getBytes(StandardCharsets.UTF_8);
+    long dataEnd = Files.size(file);
+    try (var ch = java.nio.channels.FileChannel.open(crashed.resolve(JournalTipStore.FILE_NAME),
+        StandardOpenOption.WRITE)) {
+      ch.write(java.nio.ByteBuffer.wrap(torn), dataEnd);
+    }
+    List<String> warnings = new ArrayList<>();
+    TipRecord c = tip(3);
+    try (JournalTipStore store = JournalTipStore.open(crashed, warnings::add)) {
+      assertThat(store.count()).isEqualTo(2);
+      store.append(c).toCompletableFuture().join();
+    }
+    assertThat(warnings).singleElement().asString().contains("cut a torn last record at line 3");
+    byte[] bytes = Files.readAllBytes(crashed.resolve(JournalTipStore.FILE_NAME));
+    assertThat(bytes).doesNotContain((byte) 0);
+    assertThat(new String(bytes, StandardCharsets.UTF_8).lines()).hasSize(3);
+    try (JournalTipStore store = JournalTipStore.open(crashed, w -> { })) {
+      assertThat(store.find(c.id())).isPresent();
+      assertThat(store.count()).isEqualTo(3);
+    }
+  }
+
+  @Test
   void corruptRecordInTheMiddleStopsStartUpNamingTheLine() throws Exception {
     Path file = dir.resolve(JournalTipStore.FILE_NAME);
     Files.createDirectories(dir);

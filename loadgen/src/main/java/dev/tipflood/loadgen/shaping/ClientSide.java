@@ -75,7 +75,9 @@ final class ClientSide extends ChannelInboundHandlerAdapter {
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     if (!(msg instanceof ByteBuf buf) || upstream == null) {
+      // Reads start only once upstream is connected; anything else would be lost, so end the connection.
       ReferenceCountUtil.release(msg);
+      ctx.close();
       return;
     }
     if (pending == null) {

@@ -32,6 +32,7 @@ final class ClientSide extends ChannelInboundHandlerAdapter {
   private Channel upstream;
   private CompositeByteBuf pending;
   private boolean drainScheduled;
+  private boolean draining;
   private long lastSendNanos = -1;
 
   ClientSide(InetSocketAddress target, UploadShaper shaper, TimeSource time, ShapingStats stats, ChannelGroup channels) {
@@ -102,9 +103,19 @@ final class ClientSide extends ChannelInboundHandlerAdapter {
   }
 
   private void drain() {
-    if (drainScheduled || pending == null || upstream == null) {
+    // A write can flush at once and fire upstream writability, which calls back in here: no re-entry.
+    if (draining || drainScheduled || pending == null || upstream == null) {
       return;
     }
+    draining = true;
+    try {
+      drainPending();
+    } finally {
+      draining = false;
+    }
+  }
+
+  private void drainPending() {
     while (pending.isReadable()) {
       if (!upstream.isActive()) {
         return;
@@ -146,7 +157,11 @@ final class ClientSide extends ChannelInboundHandlerAdapter {
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    // A reset or broken pipe from the client: nothing to report, both sides go.
+    // A reset or broken pipe is how clients leave: both sides go quietly. Anything else is a bug: say so.
+    if (!(cause instanceof java.io.IOException)) {
+      System.err.println("tipflood: upload-shaping proxy dropped a connection: " + cause);
+      cause.printStackTrace();
+    }
     ctx.close();
     if (upstream != null) {
       upstream.close();

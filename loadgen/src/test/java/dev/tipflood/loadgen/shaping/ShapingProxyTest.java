@@ -142,6 +142,37 @@ class ShapingProxyTest {
   }
 
   @Test
+  void aServerThatDoesNotReadStopsTheProxyReadingItsClient() throws Exception {
+    int offered = 32 * 1024 * 1024;
+    ServerSocket stalled = new ServerSocket();
+    stalled.setReceiveBufferSize(4096);
+    stalled.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    try (stalled; ShapingProxy proxy = ShapingProxy.start(
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), stalled.getLocalPort()), 100_000_000, TimeSource.SYSTEM);
+         Socket client = new Socket(InetAddress.getLoopbackAddress(), proxy.port());
+         Socket upstream = stalled.accept()) { // accepted, never read
+      CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+        try {
+          client.getOutputStream().write(new byte[offered]);
+        } catch (IOException closedAtTheEnd) {
+          // the test closes the sockets while this write still waits
+        }
+      }, threads);
+      long[] last = {-1};
+      await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> {
+        long now = proxy.stats().snapshot().bytesUp();
+        boolean stalledNow = now > 0 && now == last[0];
+        last[0] = now;
+        return stalledNow;
+      });
+      // Held back by TCP, not buffered in the proxy: at most socket buffers and one write queue got through.
+      assertThat(proxy.stats().snapshot().bytesUp()).isLessThan(offered / 4);
+      assertThat(writer).isNotDone();
+      assertThat(upstream.isClosed()).isFalse();
+    }
+  }
+
+  @Test
   void theServerClosingClosesTheClientAfterItsBytes() throws Exception {
     try (ShapingProxy proxy = ShapingProxy.start(sinkAddress(), 50_000, TimeSource.SYSTEM)) {
       CompletableFuture<Void> server = CompletableFuture.runAsync(() -> {

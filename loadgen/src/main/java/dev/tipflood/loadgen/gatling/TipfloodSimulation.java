@@ -20,18 +20,21 @@ import java.util.List;
  */
 public class TipfloodSimulation extends Simulation {
   private final ClientRuntime runtime;
+  private final ShapedRoutes routes;
 
   public TipfloodSimulation() {
     LoadPlan plan = PlanSource.load();
     runtime = new ClientRuntime(plan, TimeSource.SYSTEM);
+    routes = new ShapedRoutes(plan, TimeSource.SYSTEM);
 
-    HttpProtocolBuilder protocol = http.baseUrl(plan.baseUrl())
+    // One connection per virtual user (Gatling's default), so a shaped connection is one client's uplink.
+    HttpProtocolBuilder protocol = http
         .disableWarmUp()
         .disableCaching()
         .disableFollowRedirect()
         .userAgentHeader("tipflood/" + Versions.tipflood());
     if (Boolean.getBoolean("tipflood.shareConnections")) {
-      // Benchmarks only: real phones do not share connections.
+      // Benchmarks only: real phones do not share connections (an upload cap would then be per pooled connection).
       protocol = protocol.shareConnections();
     }
 
@@ -40,11 +43,11 @@ public class TipfloodSimulation extends Simulation {
       PopulationPlan p = plan.populations().get(i);
       populations.add(scenario(p.name())
           .exec(TipChains.tip(runtime, p, i))
-          .injectOpen(Injection.open(p.arrivalsPerSecond())));
+          .injectOpen(Injection.open(p.arrivalsPerSecond()))
+          .protocols(protocol.baseUrl(routes.baseUrl(p.name()))));
     }
 
     setUp(populations)
-        .protocols(protocol)
         .maxDuration(Duration.ofSeconds(plan.durationSeconds() + (long) plan.graceSeconds()))
         .assertions(global().allRequests().count().gt(0L));
   }
@@ -56,6 +59,11 @@ public class TipfloodSimulation extends Simulation {
 
   @Override
   public void after() {
-    runtime.stop();
+    try {
+      routes.writeStats();
+    } finally {
+      routes.close();
+      runtime.stop();
+    }
   }
 }

@@ -44,7 +44,7 @@ public final class ScenarioPlanner {
       List<Integer> perSecond = perSecond(schedule.population(p.name()), seconds);
       long planned = perSecond.stream().mapToLong(Integer::longValue).sum();
       SplittableRandom random = new SplittableRandom(scenario.seed() ^ (0x5EED_0000L + i));
-      pops.add(new PopulationPlan(p.name(), p.truth().id(), perSecond, identity(p), realism(p), client(p),
+      pops.add(new PopulationPlan(p.name(), p.truth().id(), perSecond, identity(p), realism(p), client(p, scenario.scale()),
           compositions(p, corpus, (int) Math.max(1, Math.min(planned, MAX_COMPOSITIONS)), random)));
     }
     return new LoadPlan(scenario.name(), scenario.seed(), baseUrl, seconds, graceSeconds, clientDir, pops);
@@ -78,7 +78,8 @@ public final class ScenarioPlanner {
         new MetadataRealism.BoundingBox(b.minLat(), b.minLon(), b.maxLat(), b.maxLon()));
   }
 
-  static ClientBehaviour client(Population p) {
+  /** Client behaviour; the upload cap is scaled like every byte size. */
+  static ClientBehaviour client(Population p, double scale) {
     var c = p.client();
     var r = c.retry();
     Set<Integer> statuses = new HashSet<>();
@@ -106,7 +107,8 @@ public final class ScenarioPlanner {
     }
     RetryPolicy policy = new RetryPolicy(r.max(), statuses, onTimeout, onConnectionError, backoff,
         r.honourRetryAfter());
-    return new ClientBehaviour((int) Math.min(Integer.MAX_VALUE, c.timeout().toMillis()), policy);
+    long upload = c.uploadBandwidth().map(b -> b.scaled(scale).bytesPerSecond()).orElse(0L);
+    return new ClientBehaviour((int) Math.min(Integer.MAX_VALUE, c.timeout().toMillis()), policy, upload);
   }
 
   /** Each tip: a media type drawn by weight, then {@code perTip} files of that type. */

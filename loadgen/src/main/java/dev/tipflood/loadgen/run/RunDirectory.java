@@ -66,6 +66,11 @@ public record RunDirectory(Path root) {
     return clientDir().resolve("progress.ndjson");
   }
 
+  /** Upload-shaping proxy counters per shaped population, written by the Gatling JVM at its end. */
+  public Path clientShaping() {
+    return clientDir().resolve("shaping.json");
+  }
+
   public Path serverDir() {
     return root.resolve("server");
   }

@@ -218,6 +218,7 @@ public final class RunOrchestrator {
     }
     writeString(dir.summary(), summary);
     dir.gatlingReport().ifPresent(r -> manifest.root().put("gatlingReport", dir.root().relativize(r).toString()));
+    readJson(dir.clientShaping()).ifPresent(s -> manifest.root().set("shaping", s));
     manifest.finish(outcome.status(), outcome.exitCode(), Instant.now());
     manifest.write(dir.manifest());
     out.println();
@@ -250,7 +251,10 @@ public final class RunOrchestrator {
     }
     ObjectNode pops = n.putObject("populations");
     for (var p : s.populations()) {
-      pops.putObject(p.name()).put("truth", p.truth().id()).put("arrival", p.arrival().kind());
+      // The scaled per-client upload cap the shaping proxy enforced; 0: not shaped.
+      pops.putObject(p.name()).put("truth", p.truth().id()).put("arrival", p.arrival().kind())
+          .put("uploadBandwidthBytesPerSecond", p.client().uploadBandwidth().map(b -> b.scaled(s.scale()).bytesPerSecond())
+              .orElse(0L));
     }
   }
 
@@ -280,6 +284,18 @@ public final class RunOrchestrator {
     } catch (IOException e) {
       // Being written concurrently: a torn last line is simply skipped this second.
       return null;
+    }
+  }
+
+  /** The shaping proxies' counters the Gatling JVM wrote, if any population was shaped. */
+  private static java.util.Optional<JsonNode> readJson(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return java.util.Optional.empty();
+    }
+    try {
+      return java.util.Optional.of(JSON.readTree(file.toFile()));
+    } catch (IOException e) {
+      return java.util.Optional.of(JSON.createObjectNode().put("error", "unreadable " + file + ": " + e.getMessage()));
     }
   }
 

@@ -47,6 +47,19 @@ class ScenarioPlannerTest {
   }
 
   @Test
+  void uploadBandwidthIsScaledLikeSizesAndAbsentMeansUnshaped(@TempDir Path dir) {
+    Scenario s = Scenarios.builtin("slow-uploads");
+    LoadPlan plan = ScenarioPlanner.plan(s, corpus(dir, s), "http://127.0.0.1:1", dir.toString(), 10);
+    ClientBehaviour citizens = plan.populations().get(0).client();
+    ClientBehaviour tricklers = plan.populations().get(1).client();
+    assertThat(citizens.shapedUpload()).isFalse();
+    assertThat(citizens.uploadBandwidthBytesPerSecond()).isZero();
+    // 16KB/s at scale 0.05
+    assertThat(tricklers.uploadBandwidthBytesPerSecond()).isEqualTo(Math.round(16_000 * 0.05));
+    assertThat(tricklers.shapedUpload()).isTrue();
+  }
+
+  @Test
   void clientBehaviourIsTranslated(@TempDir Path dir) {
     Scenario s = Scenarios.builtin("smoke");
     LoadPlan plan = ScenarioPlanner.plan(s, corpus(dir, s), "http://127.0.0.1:1", dir.toString(), 10);

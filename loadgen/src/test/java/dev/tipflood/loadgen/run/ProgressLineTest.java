@@ -17,7 +17,7 @@ class ProgressLineTest {
 
   static LoadPlan plan() {
     PopulationPlan fans = new PopulationPlan("fans", "junk", List.of(10, 20, 30), new IdentityPlan(1, 0, 1, false),
-        new MetadataRealism(0, 0, 0, null), new ClientBehaviour(1000, RetryPolicy.NONE), List.of(List.of()));
+        new MetadataRealism(0, 0, 0, null), new ClientBehaviour(1000, RetryPolicy.NONE, 0), List.of(List.of()));
     return new LoadPlan("t", 1, "http://127.0.0.1:1", 3, 1, "/tmp/x", List.of(fans));
   }
 

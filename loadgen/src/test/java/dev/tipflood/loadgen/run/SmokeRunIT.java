@@ -51,6 +51,11 @@ class SmokeRunIT {
     assertThat(manifest.path("versions").path("gatling").asText()).isEqualTo("3.15.1");
     assertThat(run.resolve(manifest.path("gatlingReport").asText())).isRegularFile();
     assertThat(run.resolve("server/stdout.log")).content().contains("tipflood-server listening ");
+    // No population has an upload cap: recorded as 0, and nothing went through a shaping proxy.
+    assertThat(manifest.path("scenario").path("populations").path("fans").path("uploadBandwidthBytesPerSecond").isIntegralNumber()).isTrue();
+    assertThat(manifest.path("scenario").path("populations").path("fans").path("uploadBandwidthBytesPerSecond").asLong()).isZero();
+    assertThat(manifest.has("shaping")).isFalse();
+    assertThat(run.resolve("client/shaping.json")).doesNotExist();
   }
 
   @Test

@@ -119,6 +119,16 @@ class CapacityServerTest {
   }
 
   @Test
+  void throttledUploadIsNotTimedOutAsASlowClient() throws Exception {
+    // The client sends as fast as it can; only the server's bandwidth pauses hold it back, each
+    // far longer than the slow-body timeout. That is not the client's slowness: no 408.
+    start("storage: {bandwidth: 16KB/s}\ningress: {slowBodyTimeout: 200ms}\n");
+    HttpResponse<String> created = post(photo(48 * 1024), true, "legit");
+    assertThat(created.body()).doesNotContain("body_timeout");
+    assertThat(created.statusCode()).isEqualTo(201);
+  }
+
+  @Test
   void fullBoundedProcessingQueueRefusesBeforeReadingTheBody() throws Exception {
     start(PIPELINE.replace("workers: 2", "workers: 1")
         .replace("photo: 10ms}", "photo: 10m}\n  queue: {discipline: fifo, bound: 1}"));

@@ -5,6 +5,7 @@ import dev.tipflood.server.health.HealthSampler;
 import dev.tipflood.server.health.JmxGcSignals;
 import dev.tipflood.server.health.OutOfMemoryTracker;
 import dev.tipflood.server.ingress.ConnectionGate;
+import dev.tipflood.server.measure.metrics.VertxGaugeWarnings;
 import dev.tipflood.server.pipeline.TipPipeline;
 import dev.tipflood.server.storage.JournalTipStore;
 import dev.tipflood.server.storage.MediaStore;
@@ -78,6 +79,7 @@ public final class TipfloodServer {
       tips.close();
       throw e;
     }
+    VertxGaugeWarnings.install();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Vertx vertx = Vertx.builder()
         .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()

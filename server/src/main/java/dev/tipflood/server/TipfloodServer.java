@@ -5,8 +5,11 @@ import dev.tipflood.server.health.HealthSampler;
 import dev.tipflood.server.health.JmxGcSignals;
 import dev.tipflood.server.health.OutOfMemoryTracker;
 import dev.tipflood.server.ingress.ConnectionGate;
+import dev.tipflood.server.measure.metrics.VertxGaugeWarnings;
+import dev.tipflood.server.pipeline.TipPipeline;
 import dev.tipflood.server.storage.JournalTipStore;
 import dev.tipflood.server.storage.MediaStore;
+import dev.tipflood.server.tip.TipRecord;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
@@ -76,6 +79,7 @@ public final class TipfloodServer {
       tips.close();
       throw e;
     }
+    VertxGaugeWarnings.install();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Vertx vertx = Vertx.builder()
         .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
@@ -102,6 +106,13 @@ public final class TipfloodServer {
       tips.close();
       vertx.close();
       throw e;
+    }
+    // Acknowledged tips a crash or restart left unfinished go back into the pipeline before any
+    // new tip can arrive, so they keep their place ahead of new work.
+    List<TipRecord> unfinished = tips.unfinishedAtOpen();
+    unfinished.forEach(wiring.pipeline()::resumed);
+    if (!unfinished.isEmpty() && wiring.pipeline() != TipPipeline.NONE) {
+      log.accept("resubmitted " + unfinished.size() + " unfinished tip(s) to the pipeline");
     }
     WorkerExecutor worker = vertx.createSharedWorkerExecutor("tipflood-storage", STORAGE_WORKERS);
     ConnectionGate gate = new ConnectionGate(s.profile().ingress().maxConnections());

@@ -29,7 +29,7 @@ class ServerMainTest {
   @Test
   void printProfileWritesScaledJson() {
     assertThat(run("--profile", "tipline", "--scale", "0.5", "--print-profile")).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"name\" : \"tipline\"", "\"maxMediaBytes\" : \"16MB\"",
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"name\" : \"tipline\"", "\"maxMediaBytes\" : \"256MB\"",
         "\"heap\" : \"512MB\"");
   }
 

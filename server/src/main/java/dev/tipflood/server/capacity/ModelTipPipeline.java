@@ -32,6 +32,21 @@ public final class ModelTipPipeline implements TipPipeline {
   @Override
   public void accepted(TipRecord tip) {
     measure.tipStored(tip.id().value(), tip.mediaBytes());
+    submit(tip);
+  }
+
+  /**
+   * Starts the tip over from processing. Its truth died with the previous process (the registry
+   * is in memory), so the reviewer's oracle answers "unlabelled" and the verdict is scored in the
+   * unlabelled class; its bytes are not added to the stored-bytes-by-truth counters, which count
+   * uploads since this start (the quota already counts every byte on disk).
+   */
+  @Override
+  public void resumed(TipRecord tip) {
+    submit(tip);
+  }
+
+  private void submit(TipRecord tip) {
     PipelineTip entering = new PipelineTip(tip.id().value(), media(tip), 0, scheduler.nanoTime());
     scheduler.execute(() -> pipeline.submit(entering));
   }

@@ -17,6 +17,7 @@ import dev.tipflood.server.model.review.GroundTruthOracle;
 import dev.tipflood.server.model.review.VerdictListener;
 import dev.tipflood.server.model.storage.StorageBandwidth;
 import dev.tipflood.server.model.storage.StorageQuota;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
@@ -60,6 +61,7 @@ public final class MeasurementPlane {
     this.timeline = new TimelineSampler(wall, nanoTime, TIMELINE_CAPACITY);
     timeline.add(new JvmContributor());
     MeasureMetrics.bindReview(registry, scoring);
+    FunctionCounter.builder("tipflood.latency.clamped", latency, LatencyRecorders::clampedValues).register(registry);
   }
 
   /** The reviewers' view of the truth: the one legitimate path from truth to the defence side. */

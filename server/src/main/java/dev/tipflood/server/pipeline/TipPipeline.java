@@ -16,4 +16,12 @@ public interface TipPipeline {
 
   /** The tip is durable and its 201 has been sent. */
   void accepted(TipRecord tip);
+
+  /**
+   * A tip acknowledged before a restart whose pipeline work was not finished; called at
+   * start-up, in journal order, before the ports open. By default it starts over like a new tip.
+   */
+  default void resumed(TipRecord tip) {
+    accepted(tip);
+  }
 }

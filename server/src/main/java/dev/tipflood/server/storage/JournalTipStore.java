@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -29,10 +31,12 @@ public final class JournalTipStore implements TipStore {
 
   private final Map<TipId, TipRecord> tips;
   private final GroupCommitLog log;
+  private final List<TipRecord> unfinishedAtOpen;
 
-  private JournalTipStore(Map<TipId, TipRecord> tips, GroupCommitLog log) {
-    this.tips = tips;
+  private JournalTipStore(Map<TipId, TipRecord> replayed, GroupCommitLog log) {
+    this.tips = new ConcurrentHashMap<>(replayed);
     this.log = log;
+    this.unfinishedAtOpen = replayed.values().stream().filter(t -> !t.status().isFinal()).toList();
   }
 
   /**
@@ -43,7 +47,8 @@ public final class JournalTipStore implements TipStore {
    */
   public static JournalTipStore open(Path dir, Consumer<String> warnings) {
     Path file = dir.resolve(FILE_NAME);
-    Map<TipId, TipRecord> tips = new ConcurrentHashMap<>();
+    // Insertion order is journal order: a later status line replaces a tip in place.
+    Map<TipId, TipRecord> tips = new LinkedHashMap<>();
     try {
       Files.createDirectories(dir);
       long end = Files.exists(file) ? replay(file, tips, warnings) : 0;
@@ -130,6 +135,14 @@ public final class JournalTipStore implements TipStore {
     }
     return log.append(JournalCodec.review(id, review))
         .thenApply(v -> tips.computeIfPresent(id, (k, t) -> t.withReview(review)));
+  }
+
+  /**
+   * The tips the journal held, when it was opened, whose pipeline status was not final, in
+   * journal order: acknowledged work a crash or restart interrupted, to hand to the pipeline again.
+   */
+  public List<TipRecord> unfinishedAtOpen() {
+    return unfinishedAtOpen;
   }
 
   /** Every stored tip's media file names, for orphan clean-up. */

@@ -15,6 +15,11 @@ public enum TipStatus {
   /** Dropped by the pipeline (for example a processing failure). */
   DROPPED;
 
+  /** Whether the pipeline is done with a tip in this status: reviewed or dropped. */
+  public boolean isFinal() {
+    return this == REVIEWED || this == DROPPED;
+  }
+
   /** The wire name, e.g. {@code awaiting_review}. */
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);

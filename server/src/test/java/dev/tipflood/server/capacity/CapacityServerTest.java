@@ -6,6 +6,11 @@ import static org.awaitility.Awaitility.await;
 import dev.tipflood.server.ServerSettings;
 import dev.tipflood.server.TipfloodServer;
 import dev.tipflood.server.config.ProfileLoader;
+import dev.tipflood.server.storage.JournalTipStore;
+import dev.tipflood.server.tip.TipId;
+import dev.tipflood.server.tip.TipMetadata;
+import dev.tipflood.server.tip.TipRecord;
+import dev.tipflood.server.tip.TipStatus;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -17,6 +22,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -116,6 +123,31 @@ class CapacityServerTest {
     double seconds = (System.nanoTime() - started) / 1e9;
     // a lower bound only: 512KB through 256KB/s cannot take less than about 2 s, minus one tick of credit
     assertThat(seconds).isGreaterThan(1.5);
+  }
+
+  @Test
+  void tipsLeftUnfinishedByARestartAreReviewedAfterIt() {
+    var md = new TipMetadata("fancam", 32.78, -96.80, Instant.EPOCH, "device-7");
+    var tip = TipRecord.received(TipId.next(1), Instant.EPOCH,
+        md, List.of());
+    try (var store = JournalTipStore.open(dataDir, w -> { })) {
+      store.append(tip).toCompletableFuture().join();
+      store.updateStatus(tip.id(), TipStatus.AWAITING_REVIEW).toCompletableFuture().join();
+    }
+    start(PIPELINE);
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThat(server.components().tips().find(tip.id()).orElseThrow().status())
+            .isEqualTo(TipStatus.REVIEWED));
+  }
+
+  @Test
+  void throttledUploadIsNotTimedOutAsASlowClient() throws Exception {
+    // The client sends as fast as it can; only the server's bandwidth pauses hold it back, each
+    // far longer than the slow-body timeout. That is not the client's slowness: no 408.
+    start("storage: {bandwidth: 16KB/s}\ningress: {slowBodyTimeout: 200ms}\n");
+    HttpResponse<String> created = post(photo(48 * 1024), true, "legit");
+    assertThat(created.body()).doesNotContain("body_timeout");
+    assertThat(created.statusCode()).isEqualTo(201);
   }
 
   @Test

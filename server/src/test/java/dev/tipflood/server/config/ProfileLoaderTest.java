@@ -121,8 +121,8 @@ class ProfileLoaderTest {
   @Test
   void scalingShrinksMediaCapsOnly() {
     Profile p = ProfileLoader.builtin("tipline").scaled(0.5);
-    assertThat(p.limits().maxMediaBytes()).isEqualTo(ByteSize.ofMegabytes(16));
-    assertThat(p.limits().maxRequestBytes()).isEqualTo(ByteSize.ofMegabytes(32));
+    assertThat(p.limits().maxMediaBytes()).isEqualTo(ByteSize.ofMegabytes(256));
+    assertThat(p.limits().maxRequestBytes()).isEqualTo(ByteSize.ofMegabytes(512));
     assertThat(p.limits().maxHeaderBytes()).isEqualTo(ByteSize.ofBytes(8 * 1024));
     assertThat(p.jvm().heap()).isEqualTo(ByteSize.ofMegabytes(512));
     assertThat(ProfileLoader.builtin("unlimited").scaled(0.1).limits().maxMediaBytes().isUnlimited()).isTrue();

@@ -13,20 +13,25 @@ import io.vertx.core.streams.WriteStream;
  * Puts a media part's bytes through the storage model before they reach the sink: each chunk is
  * reserved against the quota (507 when full) and spends bandwidth credit; while the credit is
  * negative the sink reports its write queue full, so the pipe pauses the request and TCP
- * back-pressure slows the client down.
+ * back-pressure slows the client down. Every stretch during which the pipe is held paused is
+ * reported to the {@link SlowBodyClock}, so that the server's own back-pressure is never counted
+ * as the client's slowness.
  */
 final class GovernedSink implements WriteStream<Buffer> {
   private final MediaSink delegate;
   private final UploadGovernor.Allowance allowance;
   private final Context context;
+  private final SlowBodyClock slowBody;
   private Handler<Void> drainHandler;
   private boolean paused;
   private boolean refused;
+  private boolean holding;
 
-  GovernedSink(MediaSink delegate, UploadGovernor.Allowance allowance, Context context) {
+  GovernedSink(MediaSink delegate, UploadGovernor.Allowance allowance, Context context, SlowBodyClock slowBody) {
     this.delegate = delegate;
     this.allowance = allowance;
     this.context = context;
+    this.slowBody = slowBody;
   }
 
   @Override
@@ -52,8 +57,25 @@ final class GovernedSink implements WriteStream<Buffer> {
     paused = false;
     Handler<Void> h = drainHandler;
     if (h != null && !delegate.writeQueueFull()) {
-      h.handle(null);
+      drained(h);
     }
+  }
+
+  /** The pipe sets a drain handler exactly when it pauses the request, and clears it on close. */
+  private void holding(boolean hold) {
+    if (hold != holding) {
+      holding = hold;
+      if (hold) {
+        slowBody.serverHolds();
+      } else {
+        slowBody.serverReleases();
+      }
+    }
+  }
+
+  private void drained(Handler<Void> handler) {
+    holding(false);
+    handler.handle(null);
   }
 
   @Override
@@ -64,9 +86,10 @@ final class GovernedSink implements WriteStream<Buffer> {
   @Override
   public WriteStream<Buffer> drainHandler(Handler<Void> handler) {
     this.drainHandler = handler;
+    holding(handler != null);
     delegate.drainHandler(v -> {
       if (!paused && handler != null) {
-        handler.handle(null);
+        drained(handler);
       }
     });
     return this;
@@ -74,6 +97,7 @@ final class GovernedSink implements WriteStream<Buffer> {
 
   @Override
   public Future<Void> end() {
+    holding(false);
     return delegate.end();
   }
 

@@ -40,7 +40,6 @@ public final class UploadSession {
   private final Profile profile;
   private final MediaStore store;
   private final WorkerExecutor worker;
-  private final Clock clock;
   private final byte[] closeDelimiter;
   private final Promise<StagedUpload> result = Promise.promise();
   private final List<Path> temps = new ArrayList<>();
@@ -51,7 +50,7 @@ public final class UploadSession {
   private int fileParts;
   private long bytes;
   private Buffer tail = Buffer.buffer();
-  private long lastProgressMillis;
+  private final SlowBodyClock slowBody;
   private long watchdog = -1;
   private boolean failed;
   private final UploadGovernor.Allowance allowance;
@@ -65,7 +64,7 @@ public final class UploadSession {
     this.profile = profile;
     this.store = store;
     this.worker = worker;
-    this.clock = clock;
+    this.slowBody = new SlowBodyClock(clock);
     this.closeDelimiter = ("--" + boundary + "--").getBytes(StandardCharsets.ISO_8859_1);
   }
 
@@ -77,7 +76,7 @@ public final class UploadSession {
     request.handler(this::onChunk);
     request.uploadHandler(this::onUpload);
     request.endHandler(v -> onEnd());
-    lastProgressMillis = clock.millis();
+    slowBody.progress();
     long timeout = profile.ingress().slowBodyTimeout().toMillis();
     if (timeout > 0) {
       watchdog = vertx.setPeriodic(Math.max(50, timeout / 4), id -> checkProgress(timeout));
@@ -173,6 +172,8 @@ public final class UploadSession {
   private void streamMedia(HttpServerFileUpload upload) {
     String filename = FilenamePolicy.check(upload.filename());
     String type = upload.contentType() == null ? "application/octet-stream" : upload.contentType();
+    // Until the temp file is open the pipe holds the body paused: the server's wait, not the client's.
+    slowBody.serverHolds();
     Path temp = store.newTempFile();
     temps.add(temp);
     Pipe<Buffer> pipe = upload.pipe().endOnFailure(false);
@@ -187,20 +188,22 @@ public final class UploadSession {
           .map(file -> new StreamingMediaSink(file, temp, filename, type, profile.limits().maxMediaBytes(),
               this::progress));
     }
-    Future<StagedMedia> staged = sink.compose(s -> {
+    Future<StagedMedia> staged = sink.andThen(ar -> slowBody.serverReleases()).compose(s -> {
       sinks.add(s);
       if (failed) {
         // The session failed while the file was being opened.
         pipe.close();
         return s.abort().compose(v -> Future.failedFuture(new IllegalStateException("upload aborted")));
       }
-      return pipe.to(new GovernedSink(s, allowance, vertx.getOrCreateContext())).andThen(ar -> pipes.remove(pipe))
+      return pipe.to(new GovernedSink(s, allowance, vertx.getOrCreateContext(), slowBody)).andThen(ar -> pipes.remove(pipe))
           .compose(v -> s.staged());
     });
     media.add(staged.onFailure(this::fail));
   }
 
   private void onEnd() {
+    // The whole body has arrived: what follows (fsync, the metadata) is the server's time, not the client's.
+    stopWatchdog();
     if (failed) {
       return;
     }
@@ -296,14 +299,14 @@ public final class UploadSession {
   }
 
   private void checkProgress(long timeoutMillis) {
-    if (clock.millis() - lastProgressMillis >= timeoutMillis) {
+    if (slowBody.clientIdleMillis() >= timeoutMillis) {
       fail(ApiException.of(ErrorCode.BODY_TIMEOUT, "the request body made no progress for " + timeoutMillis
           + "ms (ingress.slowBodyTimeout)"));
     }
   }
 
   private void progress() {
-    lastProgressMillis = clock.millis();
+    slowBody.progress();
   }
 
   private void fail(Throwable cause) {

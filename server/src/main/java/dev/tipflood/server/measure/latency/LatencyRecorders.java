@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 import org.HdrHistogram.Recorder;
@@ -24,11 +25,20 @@ import org.HdrHistogram.Recorder;
  */
 public final class LatencyRecorders {
 
+  /**
+   * One hour in microseconds: the largest latency recorded; longer ones are clamped to it, and
+   * values under 1 us to 1. The range is fixed, not auto-resizing, because a decoder sizes a
+   * histogram from the range written in its header, which for an auto-resized interval
+   * histogram can be smaller than its counts: the stock reader then fails.
+   */
+  public static final long MAX_MICROS = 3_600_000_000L;
+
   private static final int SIGNIFICANT_DIGITS = 3;
 
   private final Clock wall;
   private final ConcurrentMap<LatencyTag, Recorder> recorders = new ConcurrentHashMap<>();
   private final Map<LatencyTag, Histogram> recycled = new ConcurrentHashMap<>();
+  private final LongAdder clamped = new LongAdder();
   private long intervalStartMillis;
 
   public LatencyRecorders(Clock wall) {
@@ -36,8 +46,19 @@ public final class LatencyRecorders {
     this.intervalStartMillis = wall.millis();
   }
 
+  /** Records one latency; a value outside 1 us .. {@link #MAX_MICROS} is clamped and counted. */
   public void record(LatencyTag tag, long micros) {
-    recorders.computeIfAbsent(tag, t -> new Recorder(SIGNIFICANT_DIGITS)).recordValue(Math.max(0, micros));
+    long value = micros;
+    if (micros < 1 || micros > MAX_MICROS) {
+      clamped.increment();
+      value = Math.max(1, Math.min(MAX_MICROS, micros));
+    }
+    recorders.computeIfAbsent(tag, t -> new Recorder(1, MAX_MICROS, SIGNIFICANT_DIGITS)).recordValue(value);
+  }
+
+  /** Values recorded since start that fell outside 1 us .. {@link #MAX_MICROS} and were clamped. */
+  public long clampedValues() {
+    return clamped.sum();
   }
 
   /**

@@ -64,6 +64,28 @@ class LatencyRecordersTest {
   }
 
   @Test
+  void veryLargeAndVerySmallValuesDecodeWithTheStockReader() {
+    LatencyTag tag = new LatencyTag("p", Endpoints.TIPS_POST, "201");
+    StringBuilder log = new StringBuilder();
+    // Many intervals, each reusing the last one's recycled histogram, with values from below a
+    // microsecond to far beyond an hour: every line must decode with the stock reader.
+    for (int i = 0; i < 50; i++) {
+      recorders.record(tag, i % 2 - 1);
+      recorders.record(tag, 1 + i);
+      recorders.record(tag, 10_000_000L * (i + 1));
+      recorders.record(tag, 10_000_000_000L);
+      advance(1000);
+      log.append(recorders.drainLogLines());
+    }
+    List<Histogram> all = readAll(log.toString());
+    assertThat(all).hasSize(50).allMatch(h -> h.getTotalCount() == 4);
+    assertThat(all).allMatch(h -> h.getMinValue() >= 1)
+        .as("a fixed range header").allMatch(h -> h.getHighestTrackableValue() >= LatencyRecorders.MAX_MICROS);
+    assertThat(all.get(49).getMaxValue()).isEqualTo(all.get(49).highestEquivalentValue(LatencyRecorders.MAX_MICROS));
+    assertThat(recorders.clampedValues()).as("values outside 1 us .. 1 h").isEqualTo(50 + 50);
+  }
+
+  @Test
   void endpointsAreClassified() {
     assertThat(Endpoints.classify("POST", "/api/v1/tips")).isEqualTo("tips.post");
     assertThat(Endpoints.classify("GET", "/api/v1/tips/abc")).isEqualTo("tips.get");

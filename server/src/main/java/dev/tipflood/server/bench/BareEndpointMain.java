@@ -60,7 +60,8 @@ public final class BareEndpointMain {
     }
   }
 
-  private static final class Bare extends VerticleBase {
+  /** The endpoint, one instance per event loop. */
+  static final class Bare extends VerticleBase {
     private final int port;
     private final long delayMillis;
 
@@ -83,7 +84,7 @@ public final class BareEndpointMain {
           .onFailure(e -> req.connection().close());
     }
 
-    private static void answer(HttpServerRequest req) {
+    static void answer(HttpServerRequest req) {
       req.response().setStatusCode(201).putHeader("content-type", "application/json").end(BODY);
     }
   }

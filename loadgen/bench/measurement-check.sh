@@ -49,6 +49,7 @@ trap 'exit 130' INT TERM
 
 # start_bare NAME DELAY_MS: starts an endpoint; sets BARE_PID and BARE_PORT
 start_bare() {
+  rm -f "$OUT/$1.bare.out" # an OUT used before must not hand over a stale port
   "${PRIO[@]}" java -Xmx256m -cp "$SERVER_JAR" dev.tipflood.server.bench.BareEndpointMain --delay-ms "$2" \
       > "$OUT/$1.bare.out" 2>&1 &
   BARE_PID=$!

@@ -43,6 +43,7 @@ cleanup() {
     kill -CONT "$p" 2>/dev/null || true
     kill "$p" 2>/dev/null || true
   done
+  for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null || true; done # gone before the script returns
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM

@@ -1,84 +1,169 @@
 #!/usr/bin/env bash
-# Measurement check for the client-side latency recording (issue 5).
+# Measurement check for the client-side latency recording (issue 5): does `tipflood run` record
+# what a client really waits?
 #
-#  A. 20 tips/s, metadata only, against tipline with debug.fixedResponseDelay = 0
-#  B. the same with fixedResponseDelay = 50ms
-#  C. as B, and the server JVM is paused (SIGSTOP) for 2 s at about t = 8 s
+# Primary, direct: the server jar's bare benchmark endpoint (BareEndpointMain --delay-ms D) reads
+# each request body, then answers 201 exactly D ms later on a Vert.x timer, and does nothing
+# else. `tipflood run` drives it over loopback with a metadata-only scenario (20 tips/s, evenly
+# spaced, 16 s: far below saturation).
+#   floor   the same endpoint with no delay: what loopback + Gatling + this machine add (info)
+#   steady  D = 50 ms: the client's p50 and p99, corrected and raw, must be within 10% of D
+#   pause   D = 50 ms, the endpoint JVM is stopped (SIGSTOP) for 2 s at about t = 8 s: the
+#           coordinated-omission-corrected p99 must rise to >= 1 s (raw is shown, not checked)
+# Secondary (TIP_SERVER=1, the default): the tip server (tipline, debug.fixedResponseDelay 50ms)
+# at the same rate; its durable journal write adds a few ms, so the client's raw p50/p99 are
+# compared with the server's own record of the same requests (within 10%). Not in the exit status.
 #
-# The server's own work (durable journal write before the 201) adds a few ms to every answer, so
-# the delay a perfect client sees is 50 ms plus that. Checks: in B the client's p50 and p99 are
-# within 10% of the server's own record of the same requests (/measure/histograms); the p50 rises
-# by 50 ms +-10% from A to B (p99 +-20%, percentiles of two noisy runs do not subtract exactly);
-# in C the coordinated-omission-corrected p99 rises to the pause (>= 1 s).
-# Warm-up intervals (first 2 s) are left out. Needs loadgen/target/tipflood.jar and
-# server/target/tipflood-server.jar (mvn -B package -DskipTests). Loopback only, ~90 s.
+# Warm-up intervals (first SKIP=2 s) are left out. Needs loadgen/target/tipflood.jar and
+# server/target/tipflood-server.jar (mvn -B package -DskipTests). Loopback only, bounded: each
+# run is 16 s + at most 5 s grace; ~2 min in all. Exit 0 when every primary check passes.
+# Usage: [DELAY_MS=50] [SKIP=2] [TIP_SERVER=0|1] [NICE=-5] [OUT=dir] loadgen/bench/measurement-check.sh
+#   NICE  run the endpoint and the client (and their children) at this nice value (negative needs
+#         root): on a shared, loaded machine the client's own wait for a CPU shows as latency
+#         (see the floor run); a higher priority takes that out, and takes CPU from the rest.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 JAR=loadgen/target/tipflood.jar
+SERVER_JAR=server/target/tipflood-server.jar
 RES=loadgen/src/test/resources/measure
+SCENARIO=$RES/fixed-delay.yaml
+DELAY_MS=${DELAY_MS:-50}
+PRIO=()
+[ -n "${NICE:-}" ] && PRIO=(nice -n "$NICE")
+SKIP=${SKIP:-2}
 OUT=${OUT:-$(mktemp -d /tmp/tipflood-measure-check.XXXXXX)}
 mkdir -p "$OUT"
-sed 's/fixedResponseDelay: 50ms/fixedResponseDelay: 0ms/' "$RES/fixed-delay-profile.yaml" > "$OUT/no-delay-profile.yaml"
+for f in "$JAR" "$SERVER_JAR"; do
+  [ -f "$f" ] || { echo "$f is missing: mvn -B package -DskipTests" >&2; exit 1; }
+done
 
-# run NAME PROFILE PAUSE(0|1) -> prints the run directory
+PIDS=()
+cleanup() {
+  for p in "${PIDS[@]}" $(cat "$OUT"/*.cli.pid 2>/dev/null || true); do
+    kill -CONT "$p" 2>/dev/null || true
+    kill "$p" 2>/dev/null || true
+  done
+  for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null || true; done # gone before the script returns
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# start_bare NAME DELAY_MS: starts an endpoint; sets BARE_PID and BARE_PORT
+start_bare() {
+  rm -f "$OUT/$1.bare.out" # an OUT used before must not hand over a stale port
+  "${PRIO[@]}" java -Xmx256m -cp "$SERVER_JAR" dev.tipflood.server.bench.BareEndpointMain --delay-ms "$2" \
+      > "$OUT/$1.bare.out" 2>&1 &
+  BARE_PID=$!
+  PIDS+=("$BARE_PID")
+  for _ in $(seq 1 300); do
+    BARE_PORT=$(sed -n 's/^bare-endpoint listening public=\([0-9]*\).*/\1/p' "$OUT/$1.bare.out")
+    [ -n "$BARE_PORT" ] && return 0
+    kill -0 "$BARE_PID" 2>/dev/null || break
+    sleep 0.1
+  done
+  echo "bare endpoint $1 did not start: $(cat "$OUT/$1.bare.out")" >&2
+  exit 1
+}
+
+# run NAME PAUSE_PID(-|pid|manifest) ARGS... -> prints the run directory. PAUSE_PID 'manifest'
+# pauses the server child named in the run's manifest, a pid pauses that process.
 run() {
-  local name=$1 profile=$2 pause=$3 parent="$OUT/$1"
+  local name=$1 pause=$2 parent="$OUT/$1"
+  shift 2
   mkdir -p "$parent"
-  java -jar "$JAR" run "$RES/fixed-delay.yaml" --profile "$profile" --out "$parent" --grace 5s \
-      > "$parent/cli.out" 2> "$parent/cli.err" &
+  "${PRIO[@]}" java -jar "$JAR" run "$SCENARIO" --out "$parent" --grace 5s "$@" > "$parent/cli.out" 2> "$parent/cli.err" &
   local cli=$!
-  if [ "$pause" = 1 ]; then
+  echo "$cli" > "$OUT/$name.cli.pid"
+  if [ "$pause" != - ]; then
     local dir="" pid=""
-    until [ -n "$pid" ]; do
+    [ "$pause" != manifest ] && pid=$pause
+    until [ -n "$dir" ] && [ -n "$pid" ]; do
       kill -0 "$cli" 2>/dev/null || { echo "run $name ended early: $(tail -1 "$parent/cli.err")" >&2; exit 1; }
       sleep 0.2
       dir=$(ls -d "$parent"/*-measure-check 2>/dev/null | head -1 || true)
-      [ -n "$dir" ] && pid=$(grep -o '"pid" : [0-9]*' "$dir/manifest.json" 2>/dev/null | head -1 | grep -o '[0-9]*$' || true)
+      [ -z "$pid" ] && [ -n "$dir" ] && pid=$(grep -o '"pid" : [0-9]*' "$dir/manifest.json" 2>/dev/null | head -1 | grep -o '[0-9]*$' || true)
     done
     until [ -f "$dir/client/progress.ndjson" ] && [ "$(wc -l < "$dir/client/progress.ndjson")" -ge 8 ]; do
       kill -0 "$cli" 2>/dev/null || { echo "run $name ended early" >&2; exit 1; }
       sleep 0.1
     done
-    kill -STOP "$pid"; echo "paused server pid $pid for 2 s" >&2
+    kill -STOP "$pid"
+    echo "  $name: paused pid $pid for 2 s at t = $(wc -l < "$dir/client/progress.ndjson") s" >&2
     sleep 2
     kill -CONT "$pid"
   fi
   wait "$cli" || { echo "run $name failed: $(tail -1 "$parent/cli.err")" >&2; exit 1; }
+  rm -f "$OUT/$name.cli.pid"
   ls -d "$parent"/*-measure-check | head -1
 }
 
-# field RUN_DIR corrected|raw p50|p99 -> milliseconds
+# field RUN_DIR corrected|raw p50|p99|max -> milliseconds (accepted tips, warm-up skipped)
 field() {
   local line
-  line=$(java -jar "$JAR" summarize "$1" --skip 2 | grep 'accepted tip latency')
+  line=$(java -jar "$JAR" summarize "$1" --skip "$SKIP" | grep 'accepted tip latency')
   if [ "$2" = corrected ]; then line=${line%%(corrected)*}; else line=${line#*(corrected);}; fi
   echo "$line" | grep -o "$3 [0-9.]*m\?s" | head -1 | awk '{v=$2; if (v ~ /ms$/) {sub("ms","",v)} else {sub("s","",v); v=v*1000}; print v}'
 }
+# gatling RUN_DIR pct -> Gatling's own response-time percentile, whole run, ms (a cross-check)
+gatling() { grep "response time $2 percentile" "$1"/gatling/gatling.log | head -1 | awk -F'|' '{gsub(/[ ,]/,"",$2); print $2}'; }
+# server-side latency of the same requests (first handler to response end), ms
+server() { java -jar "$JAR" summarize "$1" --skip "$SKIP" --server | grep '^server .*ep=tips.post;out=201' | grep -o "$2 [0-9.]*ms" | awk '{sub("ms","",$2); print $2}'; }
 
-A=$(run a-no-delay "$OUT/no-delay-profile.yaml" 0)
-B=$(run b-delay-50ms "$RES/fixed-delay-profile.yaml" 0)
-C=$(run c-delay-50ms-paused "$RES/fixed-delay-profile.yaml" 1)
+ROWS=()
+STATUS=0
+# check PRIMARY(1|0) WHAT VALUE LO HI
+check() {
+  local ok verdict
+  ok=$(awk -v v="$3" -v lo="$4" -v hi="$5" 'BEGIN { print (v != "" && v >= lo && v <= hi) ? 1 : 0 }')
+  if [ "$ok" = 1 ]; then verdict=PASS; else verdict=FAIL; fi
+  if [ "$1" = 1 ]; then
+    [ "$ok" = 1 ] || STATUS=1
+  else
+    verdict="$verdict (secondary)"
+  fi
+  ROWS+=("$(printf '%-44s %9.1f ms  %-17s %s' "$2" "${3:-0}" "$(awk -v lo="$4" -v hi="$5" 'BEGIN { printf (hi >= 1e9 ? ">= %.0f" : "%.1f..%.1f"), lo, hi }')" "$verdict")")
+}
+info() { ROWS+=("$(printf '%-44s %9.1f ms  %-17s %s' "$1" "${2:-0}" "" "info")"); }
 
-printf '%-28s %10s %10s %10s %10s\n' run raw-p50 raw-p99 corr-p50 corr-p99
-for r in "$A" "$B" "$C"; do
-  printf '%-28s %10s %10s %10s %10s\n' "$(basename "$(dirname "$r")")" "$(field "$r" raw p50)" "$(field "$r" raw p99)" \
-      "$(field "$r" corrected p50)" "$(field "$r" corrected p99)"
+echo "measurement check: delay $DELAY_MS ms, 20 tips/s for 16 s, warm-up $SKIP s skipped, nice ${NICE:-0}; runs in $OUT" >&2
+start_bare floor 0
+FLOOR=$(run floor - --target "http://127.0.0.1:$BARE_PORT")
+start_bare delayed "$DELAY_MS"
+STEADY=$(run steady - --target "http://127.0.0.1:$BARE_PORT")
+PAUSED=$(run pause "$BARE_PID" --target "http://127.0.0.1:$BARE_PORT")
+if [ "${TIP_SERVER:-1}" = 1 ]; then
+  TIP=$(run tip-server - --profile "$RES/fixed-delay-profile.yaml")
+fi
+
+printf '\n%-20s %9s %9s %9s %9s %9s %12s\n' "run (ms)" raw-p50 raw-p99 corr-p50 corr-p99 corr-max gatling-p50
+for r in "$FLOOR" "$STEADY" "$PAUSED" ${TIP:+"$TIP"}; do
+  printf '%-20s %9s %9s %9s %9s %9s %12s\n' "$(basename "$(dirname "$r")")" "$(field "$r" raw p50)" "$(field "$r" raw p99)" \
+      "$(field "$r" corrected p50)" "$(field "$r" corrected p99)" "$(field "$r" corrected max)" "$(gatling "$r" 50th)"
 done
-verdict() { awk -v d="$1" -v lo="$2" -v hi="$3" -v what="$4" 'BEGIN { ok = (d >= lo && d <= hi); printf "%-52s %7.1f ms  %s\n", what, d, ok ? "PASS" : "FAIL"; exit !ok }'; }
-# server-side latency of the same requests (first handler to response end, µs log), run B
-server() { java -jar "$JAR" summarize "$1" --skip 2 --server | grep '^server .*ep=tips.post;out=201' | grep -o "$2 [0-9.]*ms" | awk '{sub("ms","",$2); print $2}' ; }
-status=0
-for q in p50 p99; do
-  s=$(server "$B" $q); c=$(field "$B" raw $q)
-  echo "B server-side $q ${s} ms, client raw $q ${c} ms"
-  verdict "$(awk -v c="$c" -v s="$s" 'BEGIN{print c-s}')" -100 "$(awk -v s="$s" 'BEGIN{print s/10}')" \
-      "client raw $q minus server $q (B, within 10% of server)" || status=1
+
+lo=$(awk -v d="$DELAY_MS" 'BEGIN { print d * 0.9 }')
+hi=$(awk -v d="$DELAY_MS" 'BEGIN { print d * 1.1 }')
+info "floor (no delay): raw p50" "$(field "$FLOOR" raw p50)"
+for kind in corrected raw; do
+  for q in p50 p99; do
+    check 1 "steady: $kind $q, ${DELAY_MS} ms +-10%" "$(field "$STEADY" "$kind" "$q")" "$lo" "$hi"
+  done
 done
-d=$(awk -v b="$(field "$B" raw p50)" -v a="$(field "$A" raw p50)" 'BEGIN{print b-a}')
-verdict "$d" 45 55 "raw p50 rise from the 50 ms delay (B - A, 45..55)" || status=1
-d=$(awk -v b="$(field "$B" raw p99)" -v a="$(field "$A" raw p99)" 'BEGIN{print b-a}')
-verdict "$d" 40 60 "raw p99 rise from the 50 ms delay (B - A, 40..60)" || status=1
-d=$(field "$C" corrected p99)
-verdict "$d" 1000 100000 "corrected p99 with a 2 s server pause (>= 1000)" || status=1
+info "steady minus floor: raw p50" "$(awk -v s="$(field "$STEADY" raw p50)" -v f="$(field "$FLOOR" raw p50)" 'BEGIN { print s - f }')"
+check 1 "pause 2 s: corrected p99" "$(field "$PAUSED" corrected p99)" 1000 1e9
+info "pause 2 s: raw p99" "$(field "$PAUSED" raw p99)"
+if [ -n "${TIP:-}" ]; then
+  for q in p50 p99; do
+    s=$(server "$TIP" "$q"); c=$(field "$TIP" raw "$q")
+    info "tip server: server-side $q" "$s"
+    check 0 "tip server: client raw - server $q <= 10%" "$(awk -v c="$c" -v s="$s" 'BEGIN { print c - s }')" \
+        -1000 "$(awk -v s="$s" 'BEGIN { print s / 10 }')"
+  done
+fi
+
+printf '\n%-44s %12s  %-17s %s\n' check measured target result
+printf '%s\n' "${ROWS[@]}"
+echo
+if [ "$STATUS" = 0 ]; then echo "measurement check: PASS"; else echo "measurement check: FAIL"; fi
 echo "runs in $OUT"
-exit $status
+exit $STATUS

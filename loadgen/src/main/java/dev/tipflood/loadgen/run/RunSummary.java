@@ -15,34 +15,50 @@ import org.HdrHistogram.Histogram;
 
 /**
  * The short per-class text summary printed at the end of a run, computed from the client's
- * interval logs (until the reports module takes over). One block per population:
- * planned and sent tips, tips accepted (2xx in the end, after retries), requests including
- * retries, request outcomes, and latency of accepted tips, corrected and raw.
+ * interval logs (until the reports module takes over). One block per population: tips planned,
+ * started, finished (accepted or not) and unfinished; requests sent, including retries; request
+ * outcomes; latency of accepted tips, corrected and raw.
+ *
+ * <p>Every request sent is counted exactly once, in exactly one outcome: the outcome it finished
+ * with (from the interval logs), or {@code unfinished} when it was still waiting for its answer
+ * when the run stopped (sent, per {@code progress.ndjson}, minus finished). A tip whose first
+ * attempt timed out and whose retry was cut off so counts one {@code timeout} and one
+ * {@code unfinished} request, and is itself an unfinished tip. Counts cover the whole run;
+ * the warm-up skip applies to the latency figures only.
  */
 public final class RunSummary {
+  /** The outcome label of a request that was sent but had no answer when the run stopped. */
+  public static final String UNFINISHED = "unfinished";
+
   private final LoadPlan plan;
+  private final Map<ClassKey, Histogram> counts;
   private final Map<ClassKey, Histogram> corrected;
   private final Map<ClassKey, Histogram> raw;
+  private final Map<String, Sent> sent = new LinkedHashMap<>();
 
-  private final Map<String, Long> unfinished = new LinkedHashMap<>();
-  private final Map<String, Long> started = new LinkedHashMap<>();
+  /** Tips started and requests sent by one population, from the client's progress counters. */
+  private record Sent(long tips, long requests) {}
 
-  private RunSummary(LoadPlan plan, Map<ClassKey, Histogram> corrected, Map<ClassKey, Histogram> raw) {
+  private RunSummary(LoadPlan plan, Map<ClassKey, Histogram> counts, Map<ClassKey, Histogram> corrected,
+                     Map<ClassKey, Histogram> raw) {
     this.plan = plan;
+    this.counts = counts;
     this.corrected = corrected;
     this.raw = raw;
   }
 
   /**
-   * Adds, per population, the requests sent but never finished (cut by Gatling's max duration),
-   * from the last line of the client's {@code progress.ndjson}.
+   * Adds, per population, the tips started and requests sent, from the last line of the client's
+   * {@code progress.ndjson}; those sent but not in the interval logs are unfinished (cut off by
+   * Gatling's max duration). Without it, only finished requests are counted.
    */
   public RunSummary withProgress(com.fasterxml.jackson.databind.JsonNode lastProgress) {
     if (lastProgress != null) {
       for (PopulationPlan p : plan.populations()) {
         var n = lastProgress.path("populations").path(p.name());
-        unfinished.put(p.name(), Math.max(0, n.path("requests").asLong(0) - n.path("completed").asLong(0)));
-        started.put(p.name(), n.path("tips").asLong(0));
+        if (!n.isMissingNode()) {
+          sent.put(p.name(), new Sent(n.path("tips").asLong(0), n.path("requests").asLong(0)));
+        }
       }
     }
     return this;
@@ -52,9 +68,14 @@ public final class RunSummary {
     return read(plan, correctedLog, rawLog, 0);
   }
 
-  /** As {@link #read(LoadPlan, Path, Path)}, leaving out intervals that start in the first {@code skipSeconds} (warm-up). */
+  /**
+   * As {@link #read(LoadPlan, Path, Path)}; latency figures leave out intervals that start in the
+   * first {@code skipSeconds} (warm-up), counts do not.
+   */
   public static RunSummary read(LoadPlan plan, Path correctedLog, Path rawLog, double skipSeconds) {
-    return new RunSummary(plan, totals(correctedLog, skipSeconds), totals(rawLog, skipSeconds));
+    Map<ClassKey, Histogram> all = totals(correctedLog, 0);
+    return new RunSummary(plan, all, skipSeconds > 0 ? totals(correctedLog, skipSeconds) : all,
+        totals(rawLog, skipSeconds));
   }
 
   /** Adds up every interval of a tagged log, per class. */
@@ -79,24 +100,32 @@ public final class RunSummary {
     return out;
   }
 
-  /** Facts of one population. */
-  public record PopulationFacts(String name, String truth, long planned, long tips, long accepted,
-                                long requests, long retries, Map<String, Long> outcomes,
+  /**
+   * Facts of one population.
+   *
+   * @param started    tips started, or -1 when unknown (no progress counters)
+   * @param tips       tips finished: their last attempt ended, whatever its outcome
+   * @param unfinished tips started but not finished when the run stopped
+   * @param requests   requests sent, retries included; equals the sum of {@code outcomes}
+   * @param outcomes   requests per outcome label, {@link #UNFINISHED} included
+   */
+  public record PopulationFacts(String name, String truth, long planned, long started, long tips, long unfinished,
+                                long accepted, long requests, long retries, Map<String, Long> outcomes,
                                 Histogram acceptedCorrected, Histogram acceptedRaw) {
+    /** Accepted tips over started ones (finished ones when the start count is unknown). */
     public double acceptedShare() {
-      return tips == 0 ? 0 : (double) accepted / tips;
+      long base = started >= 0 ? started : tips;
+      return base == 0 ? 0 : (double) accepted / base;
     }
   }
 
   public PopulationFacts facts(PopulationPlan p) {
     long tips = 0;
     long accepted = 0;
-    long requests = 0;
+    long firstAttempts = 0;
     long retries = 0;
     Map<String, Long> outcomes = new TreeMap<>();
-    Histogram okCorrected = new Histogram(3);
-    Histogram okRaw = new Histogram(3);
-    for (Map.Entry<ClassKey, Histogram> e : corrected.entrySet()) {
+    for (Map.Entry<ClassKey, Histogram> e : counts.entrySet()) {
       ClassKey k = e.getKey();
       if (!k.population().equals(p.name())) {
         continue;
@@ -105,28 +134,46 @@ public final class RunSummary {
       switch (k.request()) {
         case "tip" -> {
           tips += n;
-          if (Outcome.parse(k.outcome()).isSuccess()) {
-            accepted += n;
-            okCorrected.add(e.getValue());
-            Histogram r = raw.get(k);
-            if (r != null) {
-              okRaw.add(r);
-            }
-          }
+          accepted += Outcome.parse(k.outcome()).isSuccess() ? n : 0;
         }
         case "submit-tip-retry" -> {
           retries += n;
-          requests += n;
           outcomes.merge(k.outcome(), n, Long::sum);
         }
         default -> {
-          requests += n;
+          firstAttempts += n;
           outcomes.merge(k.outcome(), n, Long::sum);
         }
       }
     }
-    return new PopulationFacts(p.name(), p.truth(), p.plannedTips(), tips, accepted, requests, retries, outcomes,
-        okCorrected, okRaw);
+    long started = -1;
+    long unfinishedTips = 0;
+    Sent s = sent.get(p.name());
+    if (s != null) {
+      // A tip has one request in flight at a time: its first attempt until that ends, then its retries.
+      started = Math.max(s.tips(), firstAttempts);
+      long unfinishedRequests = Math.max(0, s.requests() - firstAttempts - retries);
+      long unfinishedFirst = Math.min(unfinishedRequests, started - firstAttempts);
+      retries += unfinishedRequests - unfinishedFirst;
+      firstAttempts += unfinishedFirst;
+      unfinishedTips = Math.max(0, started - tips);
+      if (unfinishedRequests > 0) {
+        outcomes.put(UNFINISHED, unfinishedRequests);
+      }
+    }
+    return new PopulationFacts(p.name(), p.truth(), p.plannedTips(), started, tips, unfinishedTips, accepted,
+        firstAttempts + retries, retries, outcomes, accepted(p, corrected), accepted(p, raw));
+  }
+
+  /** The latencies of one population's accepted tips (ep=tip, 2xx). */
+  private static Histogram accepted(PopulationPlan p, Map<ClassKey, Histogram> hists) {
+    Histogram out = new Histogram(3);
+    hists.forEach((k, h) -> {
+      if (k.population().equals(p.name()) && k.request().equals("tip") && Outcome.parse(k.outcome()).isSuccess()) {
+        out.add(h);
+      }
+    });
+    return out;
   }
 
   public Map<String, PopulationFacts> facts() {
@@ -138,17 +185,17 @@ public final class RunSummary {
   public String text() {
     StringBuilder b = new StringBuilder();
     for (PopulationFacts f : facts().values()) {
-      long base = started.getOrDefault(f.name(), f.tips());
-      String startedText = started.containsKey(f.name()) ? "started " + base + ", " : "";
-      b.append(String.format(Locale.ROOT, "%s (%s): planned %d tips, %sfinished %d, accepted %d (%.1f%% of %s); %d requests incl. %d retries%n",
-          f.name(), f.truth(), f.planned(), startedText, f.tips(), f.accepted(), base == 0 ? 0 : 100.0 * f.accepted() / base,
-          started.containsKey(f.name()) ? "started" : "finished", f.requests(), f.retries()));
+      boolean known = f.started() >= 0;
+      b.append(String.format(Locale.ROOT, "%s (%s): planned %d tips, %sfinished %d, %saccepted %d (%.1f%% of %s); "
+              + "%d requests incl. %d retries%n",
+          f.name(), f.truth(), f.planned(), known ? "started " + f.started() + ", " : "", f.tips(),
+          f.unfinished() > 0 ? "unfinished " + f.unfinished() + ", " : "", f.accepted(), 100.0 * f.acceptedShare(),
+          known ? "started" : "finished", f.requests(), f.retries()));
       StringBuilder o = new StringBuilder();
       f.outcomes().forEach((k, v) -> o.append(' ').append(k).append(" x").append(v));
       b.append("  request outcomes:").append(o.length() == 0 ? " none" : o);
-      long cut = unfinished.getOrDefault(f.name(), 0L);
-      if (cut > 0) {
-        b.append("; ").append(cut).append(" unfinished when the run stopped");
+      if (f.outcomes().containsKey(UNFINISHED)) {
+        b.append(" (unfinished: sent, no answer when the run stopped)");
       }
       b.append('\n');
       if (f.accepted() > 0) {

@@ -4,16 +4,21 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
 /**
  * Hidden benchmark main, not part of the service: a bare Vert.x endpoint that answers every
- * request with {@code 201} at once, on the same event-loop layout as the real server. The
- * throughput benchmark (server/bench/throughput-wrk.sh) compares the tip POST against it.
+ * request with {@code 201} and a tiny JSON body, on the same event-loop layout as the real
+ * server. The throughput benchmark (server/bench/throughput-wrk.sh) compares the tip POST
+ * against it at once; the client measurement check (loadgen/bench/measurement-check.sh) gives it
+ * a fixed delay, so that the only latency a client should see is that delay.
  *
- * <pre>java -cp tipflood-server.jar dev.tipflood.server.bench.BareEndpointMain [eventLoops]</pre>
- * prints {@code bare-endpoint listening public=<port>}.
+ * <pre>java -cp tipflood-server.jar dev.tipflood.server.bench.BareEndpointMain [eventLoops] [--delay-ms D]</pre>
+ * prints {@code bare-endpoint listening public=<port>}. With {@code --delay-ms D > 0} each request
+ * body is read to its end first, then the answer is sent D ms later on a Vert.x timer (the event
+ * loop never blocks).
  */
 public final class BareEndpointMain {
   private static final String BODY = "{\"id\":\"0000000000000000000000000a\",\"status\":\"received\"}";
@@ -21,30 +26,66 @@ public final class BareEndpointMain {
   private BareEndpointMain() {}
 
   public static void main(String[] args) throws Exception {
-    int loops = args.length > 0 ? Integer.parseInt(args[0]) : Runtime.getRuntime().availableProcessors();
+    int loops = Runtime.getRuntime().availableProcessors();
+    long delayMillis = 0;
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--delay-ms")) {
+        delayMillis = i + 1 < args.length ? parse(args[++i], "--delay-ms") : -1;
+      } else {
+        loops = (int) parse(args[i], "eventLoops");
+      }
+    }
+    if (delayMillis < 0 || loops < 1) {
+      System.err.println("usage: BareEndpointMain [eventLoops >= 1] [--delay-ms D >= 0]");
+      System.exit(2);
+    }
     int port;
     try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = probe.getLocalPort();
     }
+    long delay = delayMillis;
     Vertx vertx = Vertx.vertx();
-    vertx.deployVerticle(() -> new Bare(port), new DeploymentOptions().setInstances(loops))
+    vertx.deployVerticle(() -> new Bare(port, delay), new DeploymentOptions().setInstances(loops))
         .toCompletionStage().toCompletableFuture().join();
-    System.out.println("bare-endpoint listening public=" + port);
+    System.out.println("bare-endpoint listening public=" + port + (delay > 0 ? " delayMs=" + delay : ""));
   }
 
-  private static final class Bare extends VerticleBase {
-    private final int port;
+  private static long parse(String value, String what) {
+    try {
+      return Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      System.err.println(what + " must be a whole number, was '" + value + "'");
+      System.exit(2);
+      return -1;
+    }
+  }
 
-    Bare(int port) {
+  /** The endpoint, one instance per event loop. */
+  static final class Bare extends VerticleBase {
+    private final int port;
+    private final long delayMillis;
+
+    Bare(int port, long delayMillis) {
       this.port = port;
+      this.delayMillis = delayMillis;
     }
 
     @Override
     public Future<?> start() {
       return vertx.createHttpServer()
-          .requestHandler(req -> req.response().setStatusCode(201)
-              .putHeader("content-type", "application/json").end(BODY))
+          .requestHandler(delayMillis == 0 ? Bare::answer : this::answerLater)
           .listen(port, "127.0.0.1");
+    }
+
+    /** Reads the whole body, then answers after the fixed delay: the delay starts when the request is in. */
+    private void answerLater(HttpServerRequest req) {
+      req.body()
+          .onSuccess(body -> vertx.setTimer(delayMillis, id -> answer(req)))
+          .onFailure(e -> req.connection().close());
+    }
+
+    static void answer(HttpServerRequest req) {
+      req.response().setStatusCode(201).putHeader("content-type", "application/json").end(BODY);
     }
   }
 }

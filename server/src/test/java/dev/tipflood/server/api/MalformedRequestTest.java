@@ -34,7 +34,7 @@ class MalformedRequestTest {
   static final String PROFILE = """
       name: test-caps
       limits:
-        maxRequestBytes: 64KB
+        maxRequestBytes: 24KB
         maxMediaBytes: 16KB
         maxParts: 3
         maxMetadataBytes: 1KB
@@ -129,11 +129,11 @@ class MalformedRequestTest {
         rejected("Content-Length over the request cap", 413, "payload_too_large",
             () -> new Multipart().head(10L * 1024 * 1024).getBytes(StandardCharsets.ISO_8859_1)),
         rejected("chunked body over the request cap", 413, "payload_too_large",
+            // Two 15KB parts: each within its 16KB cap, together over the 24KB request cap, so
+            // only the request cap can fire, whatever the TCP segmentation.
             () -> chunked(new Multipart().field("metadata", VALID_METADATA)
                 .file("media", "a.jpg", "image/jpeg", bytes(15 * 1024))
-                .file("media", "b.jpg", "image/jpeg", bytes(15 * 1024))
-                .raw("--" + BOUNDARY + "\r\n" + "Content-Disposition: form-data; name=\"media\"; filename=\"c\"\r\n\r\n")
-                .raw("z".repeat(70 * 1024)).build())),
+                .file("media", "b.jpg", "image/jpeg", bytes(15 * 1024)).build())),
         rejected("media part over its cap", 413, "media_too_large",
             () -> new Multipart().field("metadata", VALID_METADATA).file("media", "big.jpg", "image/jpeg",
                 bytes(17 * 1024)).request()),

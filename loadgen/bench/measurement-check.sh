@@ -14,10 +14,13 @@
 # at the same rate; its durable journal write adds a few ms, so the client's raw p50/p99 are
 # compared with the server's own record of the same requests (within 10%). Not in the exit status.
 #
-# Warm-up intervals (first SKIP=2 s) are left out. Needs loadgen/target/tipflood.jar and
+# Warm-up intervals (first SKIP=2 s) are left out. WARMUP=W (default 20) lengthens the floor and
+# steady runs by W seconds and leaves those out too: a fresh Gatling JVM needs ~20 s of JIT before
+# its own per-request cost settles (p50 floor ~6 ms cold, ~4 ms warm here). The pause run keeps
+# the short shape, so the pause stays in the measured window. Needs loadgen/target/tipflood.jar and
 # server/target/tipflood-server.jar (mvn -B package -DskipTests). Loopback only, bounded: each
 # run is 16 s + at most 5 s grace; ~2 min in all. Exit 0 when every primary check passes.
-# Usage: [DELAY_MS=50] [SKIP=2] [TIP_SERVER=0|1] [NICE=-5] [OUT=dir] loadgen/bench/measurement-check.sh
+# Usage: [DELAY_MS=50] [SKIP=2] [WARMUP=20] [TIP_SERVER=0|1] [NICE=-5] [OUT=dir] loadgen/bench/measurement-check.sh
 #   NICE  run the endpoint and the client (and their children) at this nice value (negative needs
 #         root): on a shared, loaded machine the client's own wait for a CPU shows as latency
 #         (see the floor run); a higher priority takes that out, and takes CPU from the rest.
@@ -31,6 +34,7 @@ DELAY_MS=${DELAY_MS:-50}
 PRIO=()
 [ -n "${NICE:-}" ] && PRIO=(nice -n "$NICE")
 SKIP=${SKIP:-2}
+WARMUP=${WARMUP:-20}
 OUT=${OUT:-$(mktemp -d /tmp/tipflood-measure-check.XXXXXX)}
 mkdir -p "$OUT"
 for f in "$JAR" "$SERVER_JAR"; do
@@ -96,18 +100,27 @@ run() {
   rm -f "$OUT/$name.cli.pid"
   ls -d "$parent"/*-measure-check | head -1
 }
+# warm NAME PAUSE ARGS...: a run WARMUP s longer, whose first SKIP+WARMUP s are left out
+warm() {
+  local name=$1 pause=$2 dir
+  shift 2
+  dir=$(run "$name" "$pause" --duration "$((16 + WARMUP))s" "$@")
+  echo "$dir"
+}
 
+# skip_of RUN_DIR -> the warm-up seconds to leave out of that run
+skip_of() { case "$1" in */floor/*|*/steady/*) echo $((SKIP + WARMUP));; *) echo "$SKIP";; esac; }
 # field RUN_DIR corrected|raw p50|p99|max -> milliseconds (accepted tips, warm-up skipped)
 field() {
   local line
-  line=$(java -jar "$JAR" summarize "$1" --skip "$SKIP" | grep 'accepted tip latency')
+  line=$(java -jar "$JAR" summarize "$1" --skip "$(skip_of "$1")" | grep 'accepted tip latency')
   if [ "$2" = corrected ]; then line=${line%%(corrected)*}; else line=${line#*(corrected);}; fi
   echo "$line" | grep -o "$3 [0-9.]*m\?s" | head -1 | awk '{v=$2; if (v ~ /ms$/) {sub("ms","",v)} else {sub("s","",v); v=v*1000}; print v}'
 }
 # gatling RUN_DIR pct -> Gatling's own response-time percentile, whole run, ms (a cross-check)
 gatling() { grep "response time $2 percentile" "$1"/gatling/gatling.log | head -1 | awk -F'|' '{gsub(/[ ,]/,"",$2); print $2}'; }
 # server-side latency of the same requests (first handler to response end), ms
-server() { java -jar "$JAR" summarize "$1" --skip "$SKIP" --server | grep '^server .*ep=tips.post;out=201' | grep -o "$2 [0-9.]*ms" | awk '{sub("ms","",$2); print $2}'; }
+server() { java -jar "$JAR" summarize "$1" --skip "$(skip_of "$1")" --server | grep '^server .*ep=tips.post;out=201' | grep -o "$2 [0-9.]*ms" | awk '{sub("ms","",$2); print $2}'; }
 
 ROWS=()
 STATUS=0
@@ -125,11 +138,11 @@ check() {
 }
 info() { ROWS+=("$(printf '%-44s %9.1f ms  %-17s %s' "$1" "${2:-0}" "" "info")"); }
 
-echo "measurement check: delay $DELAY_MS ms, 20 tips/s for 16 s, warm-up $SKIP s skipped, nice ${NICE:-0}; runs in $OUT" >&2
+echo "measurement check: delay $DELAY_MS ms, 20 tips/s for 16 s (floor, steady: +$WARMUP s warm-up), warm-up skipped, nice ${NICE:-0}; runs in $OUT" >&2
 start_bare floor 0
-FLOOR=$(run floor - --target "http://127.0.0.1:$BARE_PORT")
+FLOOR=$(warm floor - --target "http://127.0.0.1:$BARE_PORT")
 start_bare delayed "$DELAY_MS"
-STEADY=$(run steady - --target "http://127.0.0.1:$BARE_PORT")
+STEADY=$(warm steady - --target "http://127.0.0.1:$BARE_PORT")
 PAUSED=$(run pause "$BARE_PID" --target "http://127.0.0.1:$BARE_PORT")
 if [ "${TIP_SERVER:-1}" = 1 ]; then
   TIP=$(run tip-server - --profile "$RES/fixed-delay-profile.yaml")

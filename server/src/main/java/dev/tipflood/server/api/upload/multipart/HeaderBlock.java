@@ -120,8 +120,6 @@ final class HeaderBlock {
       }
       if (b == ':' && colon < 0) {
         colon = i;
-      } else if (colon < 0 && (b <= ' ' || b == 0x7f)) {
-        throw MultipartException.malformed(part, "header name contains a space or control character: " + quote(n));
       }
     }
     if (colon < 0) {
@@ -129,6 +127,11 @@ final class HeaderBlock {
     }
     if (colon == 0) {
       throw MultipartException.malformed(part, "header line with an empty name: " + quote(n));
+    }
+    for (int i = 0; i < colon; i++) {
+      if (line[i] <= ' ' || line[i] == 0x7f) {
+        throw MultipartException.malformed(part, "header name contains a space, control or non-ASCII character: " + quote(n));
+      }
     }
     if (nameIs(CONTENT_DISPOSITION, colon)) {
       if (disposition != null) {

@@ -134,8 +134,8 @@ final class ContentDisposition {
     for (int i = q2 + 1; i < value.length(); i++) {
       char c = value.charAt(i);
       if (c == '%') {
-        int hi = i + 2 < value.length() ? Character.digit(value.charAt(i + 1), 16) : -1;
-        int lo = hi < 0 ? -1 : Character.digit(value.charAt(i + 2), 16);
+        int hi = i + 2 < value.length() ? hex(value.charAt(i + 1)) : -1;
+        int lo = hi < 0 ? -1 : hex(value.charAt(i + 2));
         if (lo < 0) {
           throw fail("filename* '" + value + "' has a bad percent escape at index " + i);
         }
@@ -165,6 +165,15 @@ final class ContentDisposition {
 
   private MultipartException fail(String problem) {
     return MultipartException.malformed(part, problem);
+  }
+
+  /** ASCII hex digits only: Character.digit would also take other scripts' digits. */
+  private static int hex(char c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    char lower = (char) (c | 0x20);
+    return lower >= 'a' && lower <= 'f' ? lower - 'a' + 10 : -1;
   }
 
   private static boolean isTokenChar(char c) {

@@ -79,7 +79,7 @@ class MultipartParserErrorTest {
     assertThat(headerError("Content-Disposition: form-data; name=a\n")).isEqualTo(
         "error MALFORMED: part 1: header line ends in a bare LF, not CRLF");
     assertThat(headerError("Content-Disposition: form-data; name=a\rX: y\r\n")).isEqualTo(
-        "error MALFORMED: part 1: bare CR inside header line 'Content-Disposition: form-data; name=a\rX: y'");
+        "error MALFORMED: part 1: bare CR inside header line 'Content-Disposition: form-data; name=a\\x0dX: y'");
     assertThat(headerError("Content Type: x\r\n")).isEqualTo(
         "error MALFORMED: part 1: header name contains a space, control or non-ASCII character: 'Content Type: x'");
     assertThat(headerError(": x\r\n")).isEqualTo("error MALFORMED: part 1: header line with an empty name: ': x'");
@@ -105,6 +105,8 @@ class MultipartParserErrorTest {
         .isEqualTo("error MALFORMED: part 1: more than one Content-Disposition header");
     assertThat(headerError("Content-Disposition: form-data; name=a; filename*=UTF-8''%E2%8\r\n")).isEqualTo(
         "error MALFORMED: part 1: filename* 'UTF-8''%E2%8' has a bad percent escape at index 10");
+    assertThat(headerError("Content-Disposition: form-data; name=a; filename*=\"UTF-8''%\u0663\u0663\"\r\n")).isEqualTo(
+        "error MALFORMED: part 1: filename* 'UTF-8''%\u0663\u0663' has a bad percent escape at index 7");
     assertThat(headerError("Content-Disposition: form-data; name=a; filename*=KOI8-R''x\r\n")).isEqualTo(
         "error MALFORMED: part 1: filename* charset 'KOI8-R' is not UTF-8 or ISO-8859-1");
   }

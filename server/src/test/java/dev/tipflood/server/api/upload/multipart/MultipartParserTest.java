@@ -91,6 +91,16 @@ class MultipartParserTest {
   }
 
   @Test
+  void emptyFilenameIsKeptAndLatin1FilenameStarIsDecoded() {
+    String empty = "--" + B + "\r\nContent-Disposition: form-data; name=media; filename=\"\"\r\n"
+        + "Content-Type: application/octet-stream\r\n\r\n\r\n" + CLOSE;
+    assertThat(events(B, empty)).startsWith(start("media", "", "application/octet-stream"));
+    String latin1 = "--" + B + "\r\nContent-Disposition: form-data; name=media; filename*=iso-8859-1'de'%E4.txt\r\n"
+        + "\r\nx\r\n" + CLOSE;
+    assertThat(events(B, latin1)).startsWith(start("media", "\u00e4.txt", null));
+  }
+
+  @Test
   void rawUtf8FilenameIsDecoded() {
     String body = "--" + B + "\r\nContent-Disposition: form-data; name=media; filename=\"f\u00e4ncam \ud83c\udfa4.mp4\"\r\n"
         + "\r\nx\r\n" + CLOSE;

@@ -54,6 +54,11 @@ public final class ServerMain implements Callable<Integer> {
   @Option(names = "--event-loops", description = "Public event loops (default: one per CPU core).")
   Integer eventLoops;
 
+  @Option(names = "--vertx-http-metrics", description = "Also publish Vert.x's own per-request HTTP server metrics "
+      + "(vertx_http_server_*) on /metrics. Off by default: tipflood_request_latency already counts and times every "
+      + "request per endpoint and status, and Vert.x's meters cost about 5% of the server's CPU per small request.")
+  boolean vertxHttpMetrics;
+
   @Option(names = "--print-profile", description = "Print the resolved, validated profile as JSON and exit.")
   boolean printProfile;
 
@@ -113,7 +118,7 @@ public final class ServerMain implements Callable<Integer> {
     TipfloodServer server;
     try {
       ServerSettings settings = new ServerSettings(host, port, adminPort, dataDir, resolved, token, loops,
-          Clock.systemUTC());
+          Clock.systemUTC(), vertxHttpMetrics);
       server = TipfloodServer.start(settings, new dev.tipflood.server.capacity.CapacityWiring(), note -> err.println("tipflood-server: " + note))
           .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

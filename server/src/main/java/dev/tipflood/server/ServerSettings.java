@@ -16,9 +16,12 @@ import java.util.Objects;
  * @param adminToken the admin bearer token
  * @param eventLoops public verticle instances (one per event loop)
  * @param clock the clock for timestamps and timeouts
+ * @param vertxHttpMetrics whether Vert.x's own per-request HTTP server metrics ({@code vertx_http_server_*})
+ *     are on; off by default: the measurement plane's {@code tipflood_request_latency} already counts
+ *     and times every request, and Vert.x's meters cost ~5% of the server's CPU per small request
  */
 public record ServerSettings(String host, int port, int adminPort, Path dataDir, Profile profile, String adminToken,
-    int eventLoops, Clock clock) {
+    int eventLoops, Clock clock, boolean vertxHttpMetrics) {
   public ServerSettings {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(dataDir, "dataDir");
@@ -36,6 +39,6 @@ public record ServerSettings(String host, int port, int adminPort, Path dataDir,
   /** Loopback, ephemeral ports, one event loop per core, the system clock. */
   public static ServerSettings loopback(Path dataDir, Profile profile, String adminToken) {
     return new ServerSettings("127.0.0.1", 0, 0, dataDir, profile, adminToken,
-        Runtime.getRuntime().availableProcessors(), Clock.systemUTC());
+        Runtime.getRuntime().availableProcessors(), Clock.systemUTC(), false);
   }
 }

@@ -19,6 +19,7 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
 import java.util.List;
@@ -82,13 +83,7 @@ public final class TipfloodServer {
     VertxGaugeWarnings.install();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Vertx vertx = Vertx.builder()
-        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
-            .setEnabled(true)
-            .setJvmMetricsEnabled(true)
-            // LOCAL tells the public and the admin server apart (it also keeps their gauges apart).
-            .setLabels(java.util.EnumSet.of(Label.LOCAL, Label.HTTP_ROUTE, Label.HTTP_METHOD, Label.HTTP_CODE,
-                Label.POOL_TYPE, Label.POOL_NAME, Label.NAMESPACE))
-            .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))))
+        .with(new VertxOptions().setMetricsOptions(metricsOptions(s.vertxHttpMetrics())))
         .withMetrics(new MicrometerMetricsFactory(registry))
         .build();
     OutOfMemoryTracker oom = new OutOfMemoryTracker();
@@ -189,5 +184,21 @@ public final class TipfloodServer {
       tips.close();
       return Future.succeededFuture();
     });
+  }
+
+  private static MicrometerMetricsOptions metricsOptions(boolean httpServerMetrics) {
+    MicrometerMetricsOptions options = new MicrometerMetricsOptions()
+        .setEnabled(true)
+        .setJvmMetricsEnabled(true)
+        // LOCAL tells the public and the admin server apart (it also keeps their gauges apart).
+        .setLabels(java.util.EnumSet.of(Label.LOCAL, Label.HTTP_ROUTE, Label.HTTP_METHOD, Label.HTTP_CODE,
+            Label.POOL_TYPE, Label.POOL_NAME, Label.NAMESPACE))
+        .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true));
+    if (!httpServerMetrics) {
+      // Per request, Vert.x looks up (and registers) an active-requests gauge, a timer and two summaries
+      // by tags; the measurement plane's tipflood_request_latency timer already covers every request.
+      options.addDisabledMetricsCategory(MetricsDomain.HTTP_SERVER);
+    }
+    return options;
   }
 }

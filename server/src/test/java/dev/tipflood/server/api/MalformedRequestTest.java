@@ -140,6 +140,16 @@ class MalformedRequestTest {
         rejected("too many parts", 400, "too_many_parts",
             () -> new Multipart().field("metadata", VALID_METADATA).file("media", "1.jpg", "image/jpeg", JPEG)
                 .file("media", "2.jpg", "image/jpeg", JPEG).file("media", "3.jpg", "image/jpeg", JPEG).request()),
+        rejected("nested multipart/mixed without a boundary", 400, "boundary_missing",
+            () -> new Multipart().field("metadata", VALID_METADATA).raw("--" + BOUNDARY + "\r\n"
+                + "Content-Disposition: form-data; name=\"media\"\r\nContent-Type: multipart/mixed\r\n\r\n"
+                + "--inner\r\nContent-Disposition: attachment; filename=\"a.jpg\"\r\n\r\nAAAA\r\n--inner--\r\n")
+                .request()),
+        rejected("too many files in a nested multipart/mixed", 400, "too_many_parts",
+            () -> new Multipart().field("metadata", VALID_METADATA).raw("--" + BOUNDARY + "\r\n"
+                + "Content-Disposition: form-data; name=\"media\"\r\nContent-Type: multipart/mixed; boundary=inner\r\n\r\n"
+                + ("--inner\r\nContent-Disposition: attachment; filename=\"a.jpg\"\r\n\r\nAAAA\r\n").repeat(3)
+                + "--inner--\r\n\r\n").request()),
         rejected("filename with path traversal", 400, "bad_filename",
             () -> new Multipart().field("metadata", VALID_METADATA)
                 .file("media", "../../etc/passwd", "image/jpeg", JPEG).request()),

@@ -187,7 +187,7 @@ class TipApiTest {
   void fixedResponseDelayHoldsTheAnswerWithoutBlockingTheEventLoop(Vertx vertx, VertxTestContext ctx) throws Exception {
     TestServer server = TestServer.start(dataDir, "name: slow\ndebug:\n  fixedResponseDelay: 2s\n");
     ServerSettings one = new ServerSettings("127.0.0.1", 0, 0, dataDir, server.server().components().profile(), "t", 1,
-        java.time.Clock.systemUTC());
+        java.time.Clock.systemUTC(), false);
     server.close();
     // One event loop: if the delay blocked it, a GET sent once the tip is durable (so the POST
     // is inside its delay) could not be answered before the POST.

@@ -22,11 +22,32 @@ public final class MultipartContentType {
       throw ApiException.of(ErrorCode.NOT_MULTIPART, "Content-Type is missing; a tip is multipart/form-data");
     }
     String[] params = contentType.split(";");
-    String type = params[0].trim().toLowerCase(Locale.ROOT);
-    if (!type.equals("multipart/form-data")) {
+    if (!isType(params[0], "multipart/form-data")) {
       throw ApiException.of(ErrorCode.NOT_MULTIPART, "Content-Type is '" + params[0].trim()
           + "'; a tip is multipart/form-data");
     }
+    return boundaryParameter(params, "multipart/form-data");
+  }
+
+  /** Whether a part's Content-Type declares a nested {@code multipart/mixed} body (several files under one name). */
+  static boolean isMixed(String contentType) {
+    return contentType != null && isType(contentType.split(";", 2)[0], "multipart/mixed");
+  }
+
+  /**
+   * Returns the boundary of a nested {@code multipart/mixed} part's content type.
+   *
+   * @throws ApiException {@code boundary_missing} or {@code boundary_invalid}
+   */
+  static String mixedBoundary(String contentType) {
+    return boundaryParameter(contentType.split(";"), "multipart/mixed");
+  }
+
+  private static boolean isType(String type, String expected) {
+    return type.trim().toLowerCase(Locale.ROOT).equals(expected);
+  }
+
+  private static String boundaryParameter(String[] params, String type) {
     String boundary = null;
     for (int i = 1; i < params.length; i++) {
       String p = params[i].trim();
@@ -39,7 +60,7 @@ public final class MultipartContentType {
       }
     }
     if (boundary == null || boundary.isEmpty()) {
-      throw ApiException.of(ErrorCode.BOUNDARY_MISSING, "Content-Type multipart/form-data has no boundary parameter");
+      throw ApiException.of(ErrorCode.BOUNDARY_MISSING, "Content-Type " + type + " has no boundary parameter");
     }
     if (!validBoundary(boundary)) {
       throw ApiException.of(ErrorCode.BOUNDARY_INVALID, "the multipart boundary must be 1-70 characters of "

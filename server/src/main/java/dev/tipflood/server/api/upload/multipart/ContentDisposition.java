@@ -23,16 +23,22 @@ final class ContentDisposition {
    * @param part 1-based part number, for messages
    * @param value the Content-Disposition value, trimmed
    * @param contentType the Content-Type value or null
+   * @param mixedName null for a form-data part; for a part of a nested multipart/mixed, the outer
+   *     part's name, which a part without a name parameter takes
    * @throws MultipartException MALFORMED, naming what is wrong
    */
-  static PartHeaders parse(int part, String value, String contentType) {
-    return new ContentDisposition(part, value).parse(contentType);
+  static PartHeaders parse(int part, String value, String contentType, String mixedName) {
+    return new ContentDisposition(part, value).parse(contentType, mixedName);
   }
 
-  private PartHeaders parse(String contentType) {
+  private PartHeaders parse(String contentType, String mixedName) {
     String type = token();
-    if (!type.equalsIgnoreCase("form-data")) {
+    if (mixedName == null && !type.equalsIgnoreCase("form-data")) {
       throw fail("Content-Disposition is '" + type + "', expected form-data");
+    }
+    if (mixedName != null && !isMixedDisposition(type)) {
+      throw fail("Content-Disposition is '" + type + "', expected attachment, file, inline or form-data "
+          + "in a nested multipart/mixed");
     }
     String name = null;
     String filename = null;
@@ -58,6 +64,9 @@ final class ContentDisposition {
       }
       skipSpaces();
     }
+    if (name == null && mixedName != null) {
+      name = mixedName;
+    }
     if (name == null) {
       throw fail("Content-Disposition has no name parameter");
     }
@@ -65,6 +74,11 @@ final class ContentDisposition {
       throw fail("Content-Disposition has an empty name parameter");
     }
     return new PartHeaders(name, extFilename != null ? extFilename : filename, contentType);
+  }
+
+  private static boolean isMixedDisposition(String type) {
+    return type.equalsIgnoreCase("attachment") || type.equalsIgnoreCase("file") || type.equalsIgnoreCase("inline")
+        || type.equalsIgnoreCase("form-data");
   }
 
   private String unique(String previous, String value, String param) {

@@ -14,6 +14,7 @@ final class HeaderBlock {
   private static final int MAX_QUOTED_LINE = 60;
 
   private final int maxBytes;
+  private final String mixedName;
   private byte[] line = new byte[128];
   private int lineLength;
   private long blockBytes;
@@ -22,7 +23,9 @@ final class HeaderBlock {
   private String contentType;
   private boolean complete;
 
-  HeaderBlock(int maxBytes) {
+  /** @param mixedName null for form-data parts; for the parts of a nested multipart/mixed, the outer part's name */
+  HeaderBlock(int maxBytes, String mixedName) {
+    this.mixedName = mixedName;
     this.maxBytes = maxBytes;
   }
 
@@ -69,7 +72,7 @@ final class HeaderBlock {
     if (disposition == null) {
       throw MultipartException.malformed(part, "no Content-Disposition header");
     }
-    return ContentDisposition.parse(part, disposition, contentType);
+    return ContentDisposition.parse(part, disposition, contentType, mixedName);
   }
 
   private static int indexOfLf(Buffer chunk, int from, int end) {

@@ -46,12 +46,28 @@ public final class MultipartParser {
    * @throws IllegalArgumentException if the boundary is empty, too long or has CR, LF or non-ASCII characters
    */
   public MultipartParser(String boundary, MultipartLimits limits, MultipartListener listener) {
+    this(boundary, limits, listener, null);
+  }
+
+  private MultipartParser(String boundary, MultipartLimits limits, MultipartListener listener, String mixedName) {
     this.boundary = checkBoundary(boundary);
     this.limits = Objects.requireNonNull(limits, "limits");
     this.listener = Objects.requireNonNull(listener, "listener");
     this.search = new DelimiterSearch(boundary, true);
-    this.headers = new HeaderBlock(limits.maxHeaderBytesPerPart());
+    this.headers = new HeaderBlock(limits.maxHeaderBytesPerPart(), mixedName);
     this.bodySink = listener::onPartData;
+  }
+
+  /**
+   * A parser for a {@code multipart/mixed} body nested in the form-data part {@code name}: the
+   * RFC 2388 way of sending several files under one name, which RFC 7578 deprecates but Netty's
+   * (and so Vert.x WebClient's) multipart encoder still uses. Its parts are files: their
+   * Content-Disposition may be {@code attachment}, {@code file}, {@code inline} or
+   * {@code form-data}, and a part without a name parameter takes {@code name}.
+   */
+  public static MultipartParser mixed(String boundary, String name, MultipartLimits limits,
+      MultipartListener listener) {
+    return new MultipartParser(boundary, limits, listener, Objects.requireNonNull(name, "name"));
   }
 
   /**

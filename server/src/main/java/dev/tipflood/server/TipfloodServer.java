@@ -112,20 +112,14 @@ public final class TipfloodServer {
     WorkerExecutor worker = vertx.createSharedWorkerExecutor("tipflood-storage", STORAGE_WORKERS);
     ConnectionGate gate = new ConnectionGate(s.profile().ingress().maxConnections());
     AdminVerticle admin = new AdminVerticle(c, wiring, s.adminToken(), s.adminPort());
-    // One instance per event loop; Vert.x shares one listening socket among instances that ask
-    // for the same fixed port, but gives each its own port for port 0, so pick the free port first.
-    int port;
-    try {
-      port = s.port() != 0 ? s.port() : freePort(s.host());
-    } catch (java.io.IOException e) {
-      sampler.close();
-      tips.close();
-      vertx.close();
-      return Future.failedFuture(e);
-    }
+    // One instance per event loop. Vert.x shares one listening socket among the servers of one
+    // Vertx that ask for the same port; for port 0 each would get its own random port, so ask
+    // for -1 instead: Vert.x binds one random port and shares it among every server asking -1.
+    // Nothing is probed and released first, so no other process can take the port in between.
+    int requested = s.port() == 0 ? -1 : s.port();
     List<PublicVerticle> instances = new java.util.concurrent.CopyOnWriteArrayList<>();
     Future<TipfloodServer> started = vertx.deployVerticle(() -> {
-          PublicVerticle v = new PublicVerticle(c, wiring, gate, worker, s.host(), port);
+          PublicVerticle v = new PublicVerticle(c, wiring, gate, worker, s.host(), requested);
           instances.add(v);
           return v;
         }, new DeploymentOptions().setInstances(s.eventLoops()))
@@ -147,24 +141,6 @@ public final class TipfloodServer {
     });
   }
 
-  /**
-   * Every exception escaping a handler on any context reaches Vert.x's exception handler: log it
-   * as Vert.x would, and if it is an OutOfMemoryError liveness remembers it. (ServerMain also
-   * routes other threads' uncaught errors to the tracker.)
-   */
-  private static void trackOutOfMemory(Vertx vertx, OutOfMemoryTracker oom) {
-    vertx.exceptionHandler(t -> {
-      boolean outOfMemory = oom.record(t);
-      UNHANDLED.log(Level.SEVERE, outOfMemory ? "Unhandled exception (liveness now reports DOWN)" : "Unhandled exception", t);
-    });
-  }
-
-  private static int freePort(String host) throws java.io.IOException {
-    try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
-      return probe.getLocalPort();
-    }
-  }
-
   public int publicPort() {
     return publicPort;
   }
@@ -183,6 +159,18 @@ public final class TipfloodServer {
     return vertx.close().eventually(() -> {
       tips.close();
       return Future.succeededFuture();
+    });
+  }
+
+  /**
+   * Every exception escaping a handler on any context reaches Vert.x's exception handler: log it
+   * as Vert.x would, and if it is an OutOfMemoryError liveness remembers it. (ServerMain also
+   * routes other threads' uncaught errors to the tracker.)
+   */
+  private static void trackOutOfMemory(Vertx vertx, OutOfMemoryTracker oom) {
+    vertx.exceptionHandler(t -> {
+      boolean outOfMemory = oom.record(t);
+      UNHANDLED.log(Level.SEVERE, outOfMemory ? "Unhandled exception (liveness now reports DOWN)" : "Unhandled exception", t);
     });
   }
 

@@ -83,7 +83,8 @@ public final class TipfloodServer {
     VertxGaugeWarnings.install();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Vertx vertx = Vertx.builder()
-        .with(new VertxOptions().setMetricsOptions(metricsOptions(s.vertxHttpMetrics())))
+        // Netty's native epoll transport where it loads (Linux x86-64), else NIO.
+        .with(new VertxOptions().setPreferNativeTransport(true).setMetricsOptions(metricsOptions(s.vertxHttpMetrics())))
         .withMetrics(new MicrometerMetricsFactory(registry))
         .build();
     OutOfMemoryTracker oom = new OutOfMemoryTracker();

@@ -5,8 +5,9 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import io.vertx.core.VertxOptions;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Hidden benchmark main, not part of the service: a bare Vert.x endpoint that answers every
@@ -39,15 +40,18 @@ public final class BareEndpointMain {
       System.err.println("usage: BareEndpointMain [eventLoops >= 1] [--delay-ms D >= 0]");
       System.exit(2);
     }
-    int port;
-    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      port = probe.getLocalPort();
-    }
     long delay = delayMillis;
-    Vertx vertx = Vertx.vertx();
-    vertx.deployVerticle(() -> new Bare(port, delay), new DeploymentOptions().setInstances(loops))
-        .toCompletionStage().toCompletableFuture().join();
-    System.out.println("bare-endpoint listening public=" + port + (delay > 0 ? " delayMs=" + delay : ""));
+    // The same Vert.x options as the tip server's transport: native epoll where it loads.
+    Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+    // Port -1: one random port, bound once and shared by every instance (as the tip server does).
+    List<Bare> instances = new CopyOnWriteArrayList<>();
+    vertx.deployVerticle(() -> {
+      Bare b = new Bare(-1, delay);
+      instances.add(b);
+      return b;
+    }, new DeploymentOptions().setInstances(loops)).toCompletionStage().toCompletableFuture().join();
+    System.out.println("bare-endpoint listening public=" + instances.get(0).actualPort
+        + (delay > 0 ? " delayMs=" + delay : ""));
   }
 
   private static long parse(String value, String what) {
@@ -64,6 +68,7 @@ public final class BareEndpointMain {
   static final class Bare extends VerticleBase {
     private final int port;
     private final long delayMillis;
+    private volatile int actualPort;
 
     Bare(int port, long delayMillis) {
       this.port = port;
@@ -74,7 +79,8 @@ public final class BareEndpointMain {
     public Future<?> start() {
       return vertx.createHttpServer()
           .requestHandler(delayMillis == 0 ? Bare::answer : this::answerLater)
-          .listen(port, "127.0.0.1");
+          .listen(port, "127.0.0.1")
+          .onSuccess(server -> actualPort = server.actualPort());
     }
 
     /** Reads the whole body, then answers after the fixed delay: the delay starts when the request is in. */

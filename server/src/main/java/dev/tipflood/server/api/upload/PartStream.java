@@ -78,7 +78,8 @@ final class PartStream implements ReadStream<Buffer> {
 
   @Override
   public ReadStream<Buffer> handler(Handler<Buffer> handler) {
-    boolean closing = handler == null && this.handler != null;
+    // Only a closing pipe takes the handler away (even one closed before it was connected).
+    boolean closing = handler == null;
     this.handler = handler;
     if (closing) {
       // A closed pipe drops the rest of the part, as Vert.x's own file upload does.

@@ -78,6 +78,17 @@ class PartStreamTest {
   }
 
   @Test
+  void aPipeClosedBeforeItWasConnectedAlsoReleasesTheBody() {
+    PartStream part = new PartStream(flow);
+    part.pause();
+    part.push(b("waiting for the file to open"));
+    assertThat(request).containsExactly("pause");
+    part.handler(null);
+    part.push(b("later"));
+    assertThat(request).containsExactly("pause", "resume");
+  }
+
+  @Test
   void theBodyResumesOnlyWhenNoPartHoldsIt() {
     PartStream first = new PartStream(flow);
     PartStream second = new PartStream(flow);

@@ -69,8 +69,7 @@ public final class UploadSession implements MultipartListener {
   private long bytes;
   private final SlowBodyClock slowBody;
   private long watchdog = -1;
-  private boolean failed;
-  /** Why the session failed; thrown from the listener methods so the parser stops at once. */
+  /** Why the session failed, null while it has not; thrown from the listener methods so the parser stops at once. */
   private ApiException failure;
   private final UploadGovernor.Allowance allowance;
 
@@ -134,7 +133,7 @@ public final class UploadSession implements MultipartListener {
   }
 
   private void onChunk(Buffer chunk) {
-    if (failed) {
+    if (failure != null) {
       return;
     }
     progress();
@@ -155,7 +154,7 @@ public final class UploadSession implements MultipartListener {
   private void onEnd() {
     // The whole body has arrived: what follows (fsync, the metadata) is the server's time, not the client's.
     stopWatchdog();
-    if (!failed) {
+    if (failure == null) {
       parser.end();
     }
   }
@@ -163,7 +162,9 @@ public final class UploadSession implements MultipartListener {
   @Override
   public void onPartStart(PartHeaders part) {
     stopIfFailed();
-    if (!MultipartContentType.isMixed(part.contentType())) {
+    boolean filesOfMixed = part.name().equals("media") && MultipartContentType.isMixed(part.contentType());
+    if (!filesOfMixed) {
+      // A nested multipart/mixed counts its files, not itself.
       countPart();
     }
     switch (part.name()) {
@@ -175,7 +176,7 @@ public final class UploadSession implements MultipartListener {
         inMetadata = true;
       }
       case "media" -> {
-        if (MultipartContentType.isMixed(part.contentType())) {
+        if (filesOfMixed) {
           mixed = MultipartParser.mixed(MultipartContentType.mixedBoundary(part.contentType()), part.name(), limits,
               new MixedFiles());
         } else {
@@ -218,7 +219,7 @@ public final class UploadSession implements MultipartListener {
 
   @Override
   public void onComplete() {
-    if (failed) {
+    if (failure != null) {
       return;
     }
     Future<String> json = metadataComplete ? Future.succeededFuture(metadata.toString(StandardCharsets.UTF_8))
@@ -327,7 +328,7 @@ public final class UploadSession implements MultipartListener {
     }
     Future<StagedMedia> staged = sink.andThen(ar -> slowBody.serverReleases()).compose(s -> {
       sinks.add(s);
-      if (failed) {
+      if (failure != null) {
         // The session failed while the file was being opened.
         pipe.close();
         return s.abort().compose(v -> Future.failedFuture(new IllegalStateException("upload aborted")));
@@ -355,14 +356,13 @@ public final class UploadSession implements MultipartListener {
   }
 
   private void fail(Throwable cause) {
-    if (failed || result.future().isComplete()) {
+    if (failure != null || result.future().isComplete()) {
       return;
     }
-    failed = true;
-    stopWatchdog();
-    allowance.closeFlow();
     ApiException e = cause instanceof ApiException a ? a : findApiException(cause);
     failure = e;
+    stopWatchdog();
+    allowance.closeFlow();
     // Stop reading: the connection is closed once the error has been sent.
     // Closing a pipe resumes its upload with no handler: the rest of that part is dropped.
     List.copyOf(pipes).forEach(Pipe::close);

@@ -17,9 +17,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The journal's record format: one JSON object per line, with a {@code type} of {@code tip},
@@ -81,30 +83,48 @@ final class JournalCodec {
   }
 
   /**
-   * Applies one journal line to {@code tips}.
+   * Applies one journal line ({@code bytes[start, end)}, without its newline) to {@code tips}: a
+   * tip record is decoded (so a corrupt one stops start-up) and kept as its bytes.
    *
+   * @param media receives the stored names of a tip record's media files
    * @throws IllegalArgumentException when the line is not a valid record
    */
-  static void apply(String line, Map<TipId, TipRecord> tips) {
-    JsonNode n;
-    try {
-      n = MAPPER.readTree(line);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
-    }
-    if (n == null || !n.isObject()) {
-      throw new IllegalArgumentException("not a JSON object");
-    }
+  static void apply(byte[] bytes, int start, int end, Map<TipId, StoredTip> tips, Set<String> media) {
+    JsonNode n = object(bytes, start, end - start);
     TipId id = new TipId(text(n, "id"));
     String type = text(n, "type");
     switch (type) {
-      case "tip" -> tips.put(id, readTip(id, n));
+      case "tip" -> {
+        readTip(id, n).media().forEach(m -> media.add(m.storedAs()));
+        tips.put(id, StoredTip.received(Arrays.copyOfRange(bytes, start, end)));
+      }
       case "status" -> tips.computeIfPresent(id, (k, t) -> t.withStatus(TipStatus.fromWire(text(n, "status"))));
       case "review" -> tips.computeIfPresent(id, (k, t) -> t.withReview(new Review(
           Review.Verdict.fromWire(text(n, "verdict")), text(n, "reviewer"),
           Instant.parse(text(n, "reviewedAt")))));
       default -> throw new IllegalArgumentException("unknown record type '" + type + "'");
     }
+  }
+
+  /** Decodes a tip record written by {@link #tip} (its status is {@code received}, with no review). */
+  static TipRecord decodeTip(byte[] record) {
+    JsonNode n = object(record, 0, record.length);
+    return readTip(new TipId(text(n, "id")), n);
+  }
+
+  private static JsonNode object(byte[] bytes, int offset, int length) {
+    JsonNode n;
+    try {
+      n = MAPPER.readTree(bytes, offset, length);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading from memory cannot fail", e);
+    }
+    if (n == null || !n.isObject()) {
+      throw new IllegalArgumentException("not a JSON object");
+    }
+    return n;
   }
 
   private static TipRecord readTip(TipId id, JsonNode n) {

@@ -6,14 +6,16 @@ import dev.tipflood.server.tip.TipRecord;
 import dev.tipflood.server.tip.TipStatus;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,14 +31,18 @@ import java.util.function.Consumer;
 public final class JournalTipStore implements TipStore {
   public static final String FILE_NAME = "tips.journal";
 
-  private final Map<TipId, TipRecord> tips;
+  /** Every tip, as its journal bytes plus later changes: see {@link StoredTip}. */
+  private final Map<TipId, StoredTip> tips;
   private final GroupCommitLog log;
   private final List<TipRecord> unfinishedAtOpen;
+  private final Set<String> mediaAtOpen;
 
-  private JournalTipStore(Map<TipId, TipRecord> replayed, GroupCommitLog log) {
+  private JournalTipStore(Map<TipId, StoredTip> replayed, Set<String> mediaAtOpen, GroupCommitLog log) {
     this.tips = new ConcurrentHashMap<>(replayed);
     this.log = log;
-    this.unfinishedAtOpen = replayed.values().stream().filter(t -> !t.status().isFinal()).toList();
+    this.unfinishedAtOpen = replayed.values().stream().filter(t -> !t.status().isFinal()).map(StoredTip::decode)
+        .toList();
+    this.mediaAtOpen = Set.copyOf(mediaAtOpen);
   }
 
   /**
@@ -48,18 +54,20 @@ public final class JournalTipStore implements TipStore {
   public static JournalTipStore open(Path dir, Consumer<String> warnings) {
     Path file = dir.resolve(FILE_NAME);
     // Insertion order is journal order: a later status line replaces a tip in place.
-    Map<TipId, TipRecord> tips = new LinkedHashMap<>();
+    Map<TipId, StoredTip> tips = new LinkedHashMap<>();
+    Set<String> media = new HashSet<>();
     try {
       Files.createDirectories(dir);
-      long end = Files.exists(file) ? replay(file, tips, warnings) : 0;
-      return new JournalTipStore(tips, new GroupCommitLog(file, end));
+      long end = Files.exists(file) ? replay(file, tips, media, warnings) : 0;
+      return new JournalTipStore(tips, media, new GroupCommitLog(file, end));
     } catch (IOException e) {
       throw new StorageException("cannot open journal " + file + ": " + e.getMessage(), e);
     }
   }
 
   /** Replays the records into {@code tips}; returns where they end (a torn tail cut off). */
-  private static long replay(Path file, Map<TipId, TipRecord> tips, Consumer<String> warnings) throws IOException {
+  private static long replay(Path file, Map<TipId, StoredTip> tips, Set<String> media, Consumer<String> warnings)
+      throws IOException {
     byte[] bytes = Files.readAllBytes(file);
     int zero = indexOf(bytes, (byte) 0, 0);
     int dataEnd = zero < 0 ? bytes.length : zero;
@@ -75,9 +83,8 @@ public final class JournalTipStore implements TipStore {
             + " bytes); it was never acknowledged");
         return start;
       }
-      String line = new String(bytes, start, end - start, StandardCharsets.UTF_8);
       try {
-        JournalCodec.apply(line, tips);
+        JournalCodec.apply(bytes, start, end, tips, media);
       } catch (RuntimeException e) {
         throw new StorageException(file + ":" + lineNo + ": corrupt journal record: " + e.getMessage(), e);
       }
@@ -108,15 +115,18 @@ public final class JournalTipStore implements TipStore {
 
   @Override
   public CompletionStage<TipRecord> append(TipRecord tip) {
-    return log.append(JournalCodec.tip(tip)).thenApply(v -> {
-      tips.put(tip.id(), tip);
+    byte[] line = JournalCodec.tip(tip);
+    return log.append(line).thenApply(v -> {
+      // Kept without its newline, as replay keeps it.
+      tips.put(tip.id(), StoredTip.received(Arrays.copyOf(line, line.length - 1)));
       return tip;
     });
   }
 
   @Override
   public Optional<TipRecord> find(TipId id) {
-    return Optional.ofNullable(tips.get(id));
+    StoredTip stored = tips.get(id);
+    return stored == null ? Optional.empty() : Optional.of(stored.decode());
   }
 
   @Override
@@ -125,7 +135,7 @@ public final class JournalTipStore implements TipStore {
       return CompletableFuture.failedFuture(new UnknownTipException(id));
     }
     return log.append(JournalCodec.status(id, status))
-        .thenApply(v -> tips.computeIfPresent(id, (k, t) -> t.withStatus(status)));
+        .thenApply(v -> tips.computeIfPresent(id, (k, t) -> t.withStatus(status)).decode());
   }
 
   @Override
@@ -134,7 +144,7 @@ public final class JournalTipStore implements TipStore {
       return CompletableFuture.failedFuture(new UnknownTipException(id));
     }
     return log.append(JournalCodec.review(id, review))
-        .thenApply(v -> tips.computeIfPresent(id, (k, t) -> t.withReview(review)));
+        .thenApply(v -> tips.computeIfPresent(id, (k, t) -> t.withReview(review)).decode());
   }
 
   /**
@@ -145,11 +155,9 @@ public final class JournalTipStore implements TipStore {
     return unfinishedAtOpen;
   }
 
-  /** Every stored tip's media file names, for orphan clean-up. */
-  public java.util.Set<String> referencedMedia() {
-    java.util.Set<String> names = new java.util.HashSet<>();
-    tips.values().forEach(t -> t.media().forEach(m -> names.add(m.storedAs())));
-    return names;
+  /** The media file names of every tip the journal held when it was opened, for orphan clean-up at start-up. */
+  public Set<String> referencedMedia() {
+    return mediaAtOpen;
   }
 
   @Override

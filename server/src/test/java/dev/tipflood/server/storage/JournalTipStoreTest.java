@@ -54,6 +54,26 @@ class JournalTipStoreTest {
   }
 
   @Test
+  void findGivesBackTheWholeRecordWithItsLatestStatusAndReview() {
+    TipRecord a = tip(7);
+    Review verdict = new Review(Review.Verdict.JUNK, "r-9", T0.plusSeconds(5));
+    try (JournalTipStore store = JournalTipStore.open(dir, w -> { })) {
+      assertThat(store.append(a).toCompletableFuture().join()).isEqualTo(a);
+      assertThat(store.find(a.id())).contains(a);
+      assertThat(store.updateStatus(a.id(), TipStatus.PROCESSING).toCompletableFuture().join())
+          .isEqualTo(a.withStatus(TipStatus.PROCESSING));
+      assertThat(store.attachReview(a.id(), verdict).toCompletableFuture().join()).isEqualTo(a.withReview(verdict));
+      // A status after the review (a later pipeline step) keeps the review.
+      store.updateStatus(a.id(), TipStatus.DROPPED).toCompletableFuture().join();
+      assertThat(store.find(a.id())).contains(a.withReview(verdict).withStatus(TipStatus.DROPPED));
+    }
+    try (JournalTipStore store = JournalTipStore.open(dir, w -> { })) {
+      assertThat(store.find(a.id())).contains(a.withReview(verdict).withStatus(TipStatus.DROPPED));
+      assertThat(store.referencedMedia()).containsExactly("x-0");
+    }
+  }
+
+  @Test
   void concurrentAppendsShareFsyncsAndAllLand() {
     List<CompletableFuture<TipRecord>> all = new ArrayList<>();
     try (JournalTipStore store = JournalTipStore.open(dir, w -> { })) {

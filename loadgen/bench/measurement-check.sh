@@ -23,8 +23,12 @@
 # run keeps the short shape (16 s, no warm-up), so the pause stays in the measured window. Needs loadgen/target/tipflood.jar and
 # server/target/tipflood-server.jar (mvn -B package -DskipTests). Loopback only, bounded: each
 # run is 16 s + at most 5 s grace; ~2 min in all. Exit 0 when every primary check passes.
-# Usage: [DELAY_MS=50] [SKIP=2] [WARMUP=20] [WARMUP_RATE=500] [MEASURE=30] [TIP_SERVER=0|1] [NICE=-5] [OUT=dir] \
-#          loadgen/bench/measurement-check.sh
+# CONNECTIONS=shared (default) sends every tip on Gatling's shared connection pool, so each sample
+# is one request on an open connection: the recorder's accuracy, without the client's own TCP and
+# channel set-up. CONNECTIONS=per-tip opens a connection per tip, as `tipflood run` does for
+# phones: that set-up then adds ~1 ms at p50 and 1-3 ms at p99 on this 2-core machine.
+# Usage: [DELAY_MS=50] [SKIP=2] [WARMUP=20] [WARMUP_RATE=500] [MEASURE=30] [CONNECTIONS=shared|per-tip] \
+#          [TIP_SERVER=0|1] [NICE=-5] [OUT=dir] loadgen/bench/measurement-check.sh
 #   NICE  run the endpoint and the client (and their children) at this nice value (negative needs
 #         root): on a shared, loaded machine the client's own wait for a CPU shows as latency
 #         (see the floor run); a higher priority takes that out, and takes CPU from the rest.
@@ -41,6 +45,13 @@ SKIP=${SKIP:-2}
 WARMUP=${WARMUP:-20}
 WARMUP_RATE=${WARMUP_RATE:-500}
 MEASURE=${MEASURE:-30}
+# Pooled connections by default: see CONNECTIONS in the header.
+CONNECTIONS=${CONNECTIONS:-shared}
+case "$CONNECTIONS" in
+  shared) CONNECTION_ARGS=(--gatling-jvm-arg=-Dtipflood.shareConnections=true) ;;
+  per-tip) CONNECTION_ARGS=() ;;
+  *) echo "CONNECTIONS must be shared or per-tip, was '$CONNECTIONS'" >&2; exit 2 ;;
+esac
 OUT=${OUT:-$(mktemp -d /tmp/tipflood-measure-check.XXXXXX)}
 mkdir -p "$OUT"
 for f in "$JAR" "$SERVER_JAR"; do
@@ -81,7 +92,8 @@ run() {
   local name=$1 pause=$2 parent="$OUT/$1"
   shift 2
   mkdir -p "$parent"
-  "${PRIO[@]}" java -jar "$JAR" run "$SCENARIO" --out "$parent" --grace 5s "$@" > "$parent/cli.out" 2> "$parent/cli.err" &
+  "${PRIO[@]}" java -jar "$JAR" run "$SCENARIO" --out "$parent" --grace 5s "${CONNECTION_ARGS[@]}" "$@" \
+      > "$parent/cli.out" 2> "$parent/cli.err" &
   local cli=$!
   echo "$cli" > "$OUT/$name.cli.pid"
   if [ "$pause" != - ]; then
@@ -160,7 +172,7 @@ check() {
 }
 info() { ROWS+=("$(printf '%-44s %9.1f ms  %-17s %s' "$1" "${2:-0}" "" "info")"); }
 
-echo "measurement check: delay $DELAY_MS ms, 20 tips/s (floor, steady: $MEASURE s after a $WARMUP s JIT warm-up at $WARMUP_RATE tips/s; pause: 16 s), warm-up skipped, nice ${NICE:-0}; runs in $OUT" >&2
+echo "measurement check: delay $DELAY_MS ms, 20 tips/s (floor, steady: $MEASURE s after a $WARMUP s JIT warm-up at $WARMUP_RATE tips/s; pause: 16 s), connections $CONNECTIONS, warm-up skipped, nice ${NICE:-0}; runs in $OUT" >&2
 start_bare floor 0
 FLOOR=$(warm floor - --target "http://127.0.0.1:$BARE_PORT")
 start_bare delayed "$DELAY_MS"

@@ -96,7 +96,8 @@ final class JournalCodec {
     switch (type) {
       case "tip" -> {
         readTip(id, n).media().forEach(m -> media.add(m.storedAs()));
-        tips.put(id, StoredTip.received(Arrays.copyOfRange(bytes, start, end)));
+        // With its newline, exactly as append keeps a new tip's line.
+        tips.put(id, StoredTip.received(Arrays.copyOfRange(bytes, start, end + 1)));
       }
       case "status" -> tips.computeIfPresent(id, (k, t) -> t.withStatus(TipStatus.fromWire(text(n, "status"))));
       case "review" -> tips.computeIfPresent(id, (k, t) -> t.withReview(new Review(

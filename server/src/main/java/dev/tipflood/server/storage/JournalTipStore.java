@@ -9,7 +9,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -117,8 +116,7 @@ public final class JournalTipStore implements TipStore {
   public CompletionStage<TipRecord> append(TipRecord tip) {
     byte[] line = JournalCodec.tip(tip);
     return log.append(line).thenApply(v -> {
-      // Kept without its newline, as replay keeps it.
-      tips.put(tip.id(), StoredTip.received(Arrays.copyOf(line, line.length - 1)));
+      tips.put(tip.id(), StoredTip.received(line));
       return tip;
     });
   }
@@ -130,21 +128,22 @@ public final class JournalTipStore implements TipStore {
   }
 
   @Override
-  public CompletionStage<TipRecord> updateStatus(TipId id, TipStatus status) {
+  public CompletionStage<Void> updateStatus(TipId id, TipStatus status) {
     if (!tips.containsKey(id)) {
       return CompletableFuture.failedFuture(new UnknownTipException(id));
     }
     return log.append(JournalCodec.status(id, status))
-        .thenApply(v -> tips.computeIfPresent(id, (k, t) -> t.withStatus(status)).decode());
+        // Runs on the journal thread, which every commit waits for: update the index, decode nothing.
+        .thenRun(() -> tips.computeIfPresent(id, (k, t) -> t.withStatus(status)));
   }
 
   @Override
-  public CompletionStage<TipRecord> attachReview(TipId id, Review review) {
+  public CompletionStage<Void> attachReview(TipId id, Review review) {
     if (!tips.containsKey(id)) {
       return CompletableFuture.failedFuture(new UnknownTipException(id));
     }
     return log.append(JournalCodec.review(id, review))
-        .thenApply(v -> tips.computeIfPresent(id, (k, t) -> t.withReview(review)).decode());
+        .thenRun(() -> tips.computeIfPresent(id, (k, t) -> t.withReview(review)));
   }
 
   /**

@@ -10,7 +10,7 @@ import dev.tipflood.server.tip.TipStatus;
  * review made durable since. A {@code TipRecord} is ~13 objects; a flood keeps millions of tips in
  * memory, and G1 spent ~30% of the server's CPU tracing and copying them (docs/server.md).
  *
- * @param record the tip's journal line, as {@link JournalCodec#tip} wrote it
+ * @param record the tip's journal line, newline included, as {@link JournalCodec#tip} wrote it
  * @param status the latest durable pipeline status
  * @param review the durable review, or null
  */

@@ -24,11 +24,14 @@ public interface TipStore extends AutoCloseable {
   /** The tip as last made durable. */
   Optional<TipRecord> find(TipId id);
 
-  /** Durably changes a tip's pipeline status; fails with {@link UnknownTipException} for an unknown id. */
-  CompletionStage<TipRecord> updateStatus(TipId id, TipStatus status);
+  /**
+   * Durably changes a tip's pipeline status; completes once it is on disk, fails with
+   * {@link UnknownTipException} for an unknown id. {@link #find} shows the change from then on.
+   */
+  CompletionStage<Void> updateStatus(TipId id, TipStatus status);
 
-  /** Durably attaches a review (the status becomes {@code reviewed}). */
-  CompletionStage<TipRecord> attachReview(TipId id, Review review);
+  /** Durably attaches a review (the status becomes {@code reviewed}); completes once it is on disk. */
+  CompletionStage<Void> attachReview(TipId id, Review review);
 
   /** Number of stored tips. */
   int count();

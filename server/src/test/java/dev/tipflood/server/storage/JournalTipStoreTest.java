@@ -60,9 +60,10 @@ class JournalTipStoreTest {
     try (JournalTipStore store = JournalTipStore.open(dir, w -> { })) {
       assertThat(store.append(a).toCompletableFuture().join()).isEqualTo(a);
       assertThat(store.find(a.id())).contains(a);
-      assertThat(store.updateStatus(a.id(), TipStatus.PROCESSING).toCompletableFuture().join())
-          .isEqualTo(a.withStatus(TipStatus.PROCESSING));
-      assertThat(store.attachReview(a.id(), verdict).toCompletableFuture().join()).isEqualTo(a.withReview(verdict));
+      store.updateStatus(a.id(), TipStatus.PROCESSING).toCompletableFuture().join();
+      assertThat(store.find(a.id())).contains(a.withStatus(TipStatus.PROCESSING));
+      store.attachReview(a.id(), verdict).toCompletableFuture().join();
+      assertThat(store.find(a.id())).contains(a.withReview(verdict));
       // A status after the review (a later pipeline step) keeps the review.
       store.updateStatus(a.id(), TipStatus.DROPPED).toCompletableFuture().join();
       assertThat(store.find(a.id())).contains(a.withReview(verdict).withStatus(TipStatus.DROPPED));

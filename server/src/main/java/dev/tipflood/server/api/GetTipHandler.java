@@ -3,15 +3,22 @@ package dev.tipflood.server.api;
 import dev.tipflood.server.storage.TipStore;
 import dev.tipflood.server.tip.TipId;
 import io.vertx.core.Handler;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
 
-/** {@code GET /api/v1/tips/{id}}: the tip, its media and its pipeline status and review. */
+/**
+ * {@code GET /api/v1/tips/{id}}: the tip, its media and its pipeline status and review. The
+ * store reads the record from disk, so the lookup runs on the storage worker pool.
+ */
 public final class GetTipHandler implements Handler<RoutingContext> {
   private final TipStore tips;
+  private final WorkerExecutor worker;
 
-  public GetTipHandler(TipStore tips) {
+  public GetTipHandler(TipStore tips, WorkerExecutor worker) {
     this.tips = tips;
+    this.worker = worker;
   }
 
   @Override
@@ -22,8 +29,16 @@ public final class GetTipHandler implements Handler<RoutingContext> {
       ctx.fail(ApiException.of(ErrorCode.TIP_ID_INVALID, "'" + raw + "' is not a tip id (26 lower-case hex characters)"));
       return;
     }
-    tips.find(id).ifPresentOrElse(
-        tip -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(TipJson.of(tip).encode()),
-        () -> ctx.fail(ApiException.of(ErrorCode.TIP_NOT_FOUND, "no tip with id " + id)));
+    worker.executeBlocking(() -> tips.find(id).map(tip -> TipJson.of(tip).encode()), false).onComplete(ar -> {
+      if (ar.failed()) {
+        System.err.println("tipflood-server: cannot read tip " + id + ": " + ar.cause());
+        ctx.fail(ApiException.retryLater(ErrorCode.STORAGE_UNAVAILABLE, "the tip could not be read; retry later",
+            Duration.ofSeconds(5)));
+      } else if (ar.result().isPresent()) {
+        ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(ar.result().get());
+      } else {
+        ctx.fail(ApiException.of(ErrorCode.TIP_NOT_FOUND, "no tip with id " + id));
+      }
+    });
   }
 }

@@ -24,7 +24,7 @@ public final class PublicRouter {
     router.post(TIPS).handler(new CreateTipHandler(c.vertx(), c.profile(), c.media(), worker, intake,
         wiring.pipeline(), c.clock(), wiring.uploads()));
     router.route(TIPS).handler(new MethodNotAllowedHandler("POST"));
-    router.get(TIPS + "/:id").handler(new GetTipHandler(c.tips()));
+    router.get(TIPS + "/:id").handler(new GetTipHandler(c.tips(), worker));
     router.route(TIPS + "/:id").handler(new MethodNotAllowedHandler("GET"));
     router.route().handler(ctx -> ctx.fail(ApiException.of(ErrorCode.NOT_FOUND, "no such resource: "
         + ctx.request().path())));

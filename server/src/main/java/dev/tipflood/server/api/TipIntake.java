@@ -11,10 +11,14 @@ import dev.tipflood.server.tip.TipRecord;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.core.internal.ContextInternal;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 
 /**
  * Turns a completely received body into a durable tip: validates the metadata, moves the media
@@ -27,6 +31,7 @@ public final class TipIntake {
   private final TipStore tips;
   private final WorkerExecutor worker;
   private final Clock clock;
+  private final Map<Context, Executor> executors = new ConcurrentHashMap<>();
 
   public TipIntake(MetadataParser parser, MediaStore media, TipStore tips, WorkerExecutor worker, Clock clock) {
     this.parser = parser;
@@ -50,9 +55,19 @@ public final class TipIntake {
         : worker.executeBlocking(() -> media.promote(id, temps), false);
     return placed.compose(names -> {
       TipRecord tip = TipRecord.received(id, clock.instant(), metadata, items(upload.media(), names));
-      return Future.fromCompletionStage(tips.append(tip), context)
+      // The store completes on this event loop, grouped with the other tips of the same commit.
+      return Future.fromCompletionStage(tips.append(tip, executorOf(context)))
           .recover(e -> forget(names).compose(v -> Future.failedFuture(storageFailed(e))));
     }, e -> Future.failedFuture(storageFailed(e)));
+  }
+
+  /**
+   * One executor instance per event loop, so the store can group completions by executor. Each
+   * request runs on its own duplicate of the event loop's context; the root is the same for all.
+   */
+  private Executor executorOf(Context context) {
+    return executors.computeIfAbsent(((ContextInternal) context).unwrap(),
+        root -> task -> root.runOnContext(v -> task.run()));
   }
 
   private static List<MediaItem> items(List<StagedMedia> staged, List<String> names) {

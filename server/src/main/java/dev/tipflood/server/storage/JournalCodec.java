@@ -17,11 +17,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The journal's record format: one JSON object per line, with a {@code type} of {@code tip},
@@ -82,34 +79,40 @@ final class JournalCodec {
         .put("reviewedAt", r.reviewedAt().toString()));
   }
 
+  /** One decoded journal line. */
+  sealed interface Line permits TipLine, StatusLine, ReviewLine {}
+
+  /** A new tip, as received (status {@code received}, no review). */
+  record TipLine(TipRecord tip) implements Line {}
+
+  /** A later pipeline status of a tip. */
+  record StatusLine(TipId id, TipStatus status) implements Line {}
+
+  /** A review of a tip (its status becomes {@code reviewed}). */
+  record ReviewLine(TipId id, Review review) implements Line {}
+
   /**
-   * Applies one journal line ({@code bytes[start, end)}, without its newline) to {@code tips}: a
-   * tip record is decoded (so a corrupt one stops start-up) and kept as its bytes.
+   * Decodes one journal line ({@code bytes[start, end)}, without its newline), so a corrupt
+   * record stops start-up.
    *
-   * @param media receives the stored names of a tip record's media files
    * @throws IllegalArgumentException when the line is not a valid record
    */
-  static void apply(byte[] bytes, int start, int end, Map<TipId, StoredTip> tips, Set<String> media) {
+  static Line read(byte[] bytes, int start, int end) {
     JsonNode n = object(bytes, start, end - start);
     TipId id = new TipId(text(n, "id"));
     String type = text(n, "type");
-    switch (type) {
-      case "tip" -> {
-        readTip(id, n).media().forEach(m -> media.add(m.storedAs()));
-        // With its newline, exactly as append keeps a new tip's line.
-        tips.put(id, StoredTip.received(Arrays.copyOfRange(bytes, start, end + 1)));
-      }
-      case "status" -> tips.computeIfPresent(id, (k, t) -> t.withStatus(TipStatus.fromWire(text(n, "status"))));
-      case "review" -> tips.computeIfPresent(id, (k, t) -> t.withReview(new Review(
-          Review.Verdict.fromWire(text(n, "verdict")), text(n, "reviewer"),
-          Instant.parse(text(n, "reviewedAt")))));
+    return switch (type) {
+      case "tip" -> new TipLine(readTip(id, n));
+      case "status" -> new StatusLine(id, TipStatus.fromWire(text(n, "status")));
+      case "review" -> new ReviewLine(id, new Review(Review.Verdict.fromWire(text(n, "verdict")), text(n, "reviewer"),
+          Instant.parse(text(n, "reviewedAt"))));
       default -> throw new IllegalArgumentException("unknown record type '" + type + "'");
-    }
+    };
   }
 
   /** Decodes a tip record written by {@link #tip} (its status is {@code received}, with no review). */
-  static TipRecord decodeTip(byte[] record) {
-    JsonNode n = object(record, 0, record.length);
+  static TipRecord decodeTip(byte[] record, int length) {
+    JsonNode n = object(record, 0, length);
     return readTip(new TipId(text(n, "id")), n);
   }
 

@@ -6,6 +6,7 @@ import dev.tipflood.server.tip.TipRecord;
 import dev.tipflood.server.tip.TipStatus;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /**
  * Durable store of tip records. Writes complete only once the change is on disk (fsynced); reads
@@ -19,7 +20,16 @@ import java.util.concurrent.CompletionStage;
  */
 public interface TipStore extends AutoCloseable {
   /** Stores a new tip durably. Its media must already be durable in the {@link MediaStore}. */
-  CompletionStage<TipRecord> append(TipRecord tip);
+  default CompletionStage<TipRecord> append(TipRecord tip) {
+    return append(tip, Runnable::run);
+  }
+
+  /**
+   * Stores a new tip durably; the stage completes on {@code completeOn} (typically the caller's
+   * event loop: pass the same instance for the same thread, so a store can hand a whole group
+   * commit's completions over in one task).
+   */
+  CompletionStage<TipRecord> append(TipRecord tip, Executor completeOn);
 
   /** The tip as last made durable. */
   Optional<TipRecord> find(TipId id);

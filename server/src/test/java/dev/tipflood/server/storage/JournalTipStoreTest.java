@@ -161,6 +161,40 @@ class JournalTipStoreTest {
   }
 
   @Test
+  void tipsWhoseIndexKeysCollideAreBothFoundAndAnUnstoredIdSharingTheKeyIsNot() {
+    TipMetadata md = new TipMetadata("same key", 32.7, -96.8, T0, "dev-1");
+    TipRecord first = TipRecord.received(new TipId("0000000001" + "00ff00ff00ff00ff"), T0, md, List.of());
+    TipRecord second = TipRecord.received(new TipId("0000000002" + "00ff00ff00ff00ff"), T0, md, List.of());
+    TipId neverStored = new TipId("0000000003" + "00ff00ff00ff00ff");
+    try (JournalTipStore store = JournalTipStore.open(dir, w -> { })) {
+      store.append(first).toCompletableFuture().join();
+      store.append(second).toCompletableFuture().join();
+      store.updateStatus(second.id(), TipStatus.DROPPED).toCompletableFuture().join();
+      assertThat(store.find(first.id()).orElseThrow().status()).isEqualTo(TipStatus.RECEIVED);
+      assertThat(store.find(second.id()).orElseThrow().status()).isEqualTo(TipStatus.DROPPED);
+      assertThat(store.find(neverStored)).isEmpty();
+    }
+    try (JournalTipStore store = JournalTipStore.open(dir, w -> { })) {
+      assertThat(store.count()).isEqualTo(2);
+      assertThat(store.find(second.id()).orElseThrow().id()).isEqualTo(second.id());
+      assertThat(store.find(neverStored)).isEmpty();
+      assertThat(store.unfinishedAtOpen()).extracting(TipRecord::id).containsExactly(first.id());
+    }
+  }
+
+  @Test
+  void aRecordLongerThanOneReadIsReadWhole() {
+    TipMetadata md = new TipMetadata("x".repeat(5000) + "\u00e9\n", 32.7, -96.8, T0, "dev-1");
+    TipRecord tip = TipRecord.received(TipId.next(9), T0, md, List.of());
+    try (JournalTipStore store = JournalTipStore.open(dir, w -> { })) {
+      store.append(tip(1)).toCompletableFuture().join();
+      store.append(tip).toCompletableFuture().join();
+      store.append(tip(2)).toCompletableFuture().join();
+      assertThat(store.find(tip.id()).orElseThrow().metadata()).isEqualTo(md);
+    }
+  }
+
+  @Test
   void mediaStoreCleansTempAndOrphans() throws Exception {
     MediaStore media = MediaStore.open(dir);
     Files.writeString(media.newTempFile(), "partial");

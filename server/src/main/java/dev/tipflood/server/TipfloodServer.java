@@ -5,6 +5,7 @@ import dev.tipflood.server.health.HealthSampler;
 import dev.tipflood.server.health.JmxGcSignals;
 import dev.tipflood.server.health.OutOfMemoryTracker;
 import dev.tipflood.server.ingress.ConnectionGate;
+import dev.tipflood.server.measure.metrics.MeasureMetrics;
 import dev.tipflood.server.measure.metrics.VertxGaugeWarnings;
 import dev.tipflood.server.pipeline.TipPipeline;
 import dev.tipflood.server.storage.JournalTipStore;
@@ -82,6 +83,7 @@ public final class TipfloodServer {
     }
     VertxGaugeWarnings.install();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    MeasureMetrics.bindJournal(registry, tips);
     Vertx vertx = Vertx.builder()
         // Netty's native epoll transport where it loads (Linux x86-64), else NIO.
         .with(new VertxOptions().setPreferNativeTransport(true).setMetricsOptions(metricsOptions(s.vertxHttpMetrics())))

@@ -60,6 +60,11 @@ final class GroupCommitLog implements AutoCloseable {
   private final Thread writer;
   private volatile IOException failure;
   private volatile boolean closed;
+  // Written by the writer thread only; read by whoever asks for stats().
+  private volatile long commits;
+  private volatile long records;
+  private volatile long bytes;
+  private volatile long fsyncNanos;
   /** Where the next record goes; only the writer thread (and close, after it stopped) use it. */
   private long end;
   private long allocated;
@@ -103,6 +108,10 @@ final class GroupCommitLog implements AutoCloseable {
     if (waiting) {
       LockSupport.unpark(writer);
     }
+  }
+
+  JournalStats stats() {
+    return new JournalStats(commits, records, bytes, fsyncNanos);
   }
 
   boolean healthy() {
@@ -157,7 +166,12 @@ final class GroupCommitLog implements AutoCloseable {
         remaining -= channel.write(buffers);
       }
       end += written;
+      long forceStart = System.nanoTime();
       channel.force(false);
+      fsyncNanos += System.nanoTime() - forceStart;
+      commits++;
+      records += batch.size();
+      bytes += written;
       completeAll(batch, null);
     } catch (IOException e) {
       // After a failed write the file may end in a torn record; stop writing, fail everyone.

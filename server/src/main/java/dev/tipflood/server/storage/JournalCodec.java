@@ -38,13 +38,13 @@ final class JournalCodec {
       g.writeNumberField("v", VERSION);
       g.writeStringField("type", "tip");
       g.writeStringField("id", t.id().value());
-      g.writeStringField("receivedAt", t.receivedAt().toString());
+      g.writeStringField("receivedAt", IsoInstant.format(t.receivedAt()));
       TipMetadata m = t.metadata();
       g.writeObjectFieldStart("metadata");
       g.writeStringField("description", m.description());
       g.writeNumberField("lat", m.lat());
       g.writeNumberField("lon", m.lon());
-      g.writeStringField("occurredAt", m.occurredAt().toString());
+      g.writeStringField("occurredAt", IsoInstant.format(m.occurredAt()));
       g.writeStringField("deviceId", m.deviceId());
       g.writeEndObject();
       g.writeArrayFieldStart("media");

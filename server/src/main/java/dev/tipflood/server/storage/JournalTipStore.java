@@ -251,6 +251,11 @@ public final class JournalTipStore implements TipStore {
     return mediaAtOpen;
   }
 
+  /** Running totals of the journal's group commits. */
+  public JournalStats journalStats() {
+    return log.stats();
+  }
+
   @Override
   public int count() {
     return index.size();

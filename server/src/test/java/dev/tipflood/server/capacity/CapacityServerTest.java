@@ -86,7 +86,18 @@ class CapacityServerTest {
         .contains("Tag=pop=fans;ep=tips.get;out=200,");
     assertThat(admin("/measure/timeline?since=0").headers().firstValue("content-type"))
         .contains("application/x-ndjson");
-    assertThat(admin("/metrics").body()).contains("tipflood_review_reviewed_total{truth=\"junk\"} 1.0");
+    String metrics = admin("/metrics").body();
+    assertThat(metrics).contains("tipflood_review_reviewed_total{truth=\"junk\"} 1.0");
+    // The tip, then its pipeline statuses and review: several records, each in some commit.
+    assertThat(metric(metrics, "tipflood_journal_records_total")).isGreaterThanOrEqualTo(3);
+    assertThat(metric(metrics, "tipflood_journal_commits_total")).isBetween(1.0, metric(metrics,
+        "tipflood_journal_records_total"));
+    assertThat(metric(metrics, "tipflood_journal_fsync_seconds_total")).isPositive();
+  }
+
+  private static double metric(String prometheusText, String name) {
+    return prometheusText.lines().filter(l -> l.startsWith(name + " ")).mapToDouble(l -> Double.parseDouble(
+        l.substring(name.length() + 1).trim())).findFirst().orElseThrow(() -> new AssertionError(name + " missing"));
   }
 
   @Test

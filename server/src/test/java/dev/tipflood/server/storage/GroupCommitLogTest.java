@@ -30,13 +30,19 @@ class GroupCommitLogTest {
   void eachRecordCompletesWithItsOffsetInTheFile() throws Exception {
     Path file = dir.resolve("j");
     List<Long> offsets = new ArrayList<>();
+    JournalStats stats;
     try (GroupCommitLog log = new GroupCommitLog(file, 0)) {
       for (String s : List.of("{\"a\":1}", "{\"bb\":22}", "{\"ccc\":333}")) {
         offsets.add(log.append(line(s)).toCompletableFuture().get(10, TimeUnit.SECONDS));
       }
+      stats = log.stats();
     }
     byte[] bytes = Files.readAllBytes(file);
     assertThat(offsets).containsExactly(0L, 8L, 18L);
+    assertThat(stats.records()).isEqualTo(3);
+    assertThat(stats.commits()).as("one commit each: every append waited for the previous one").isEqualTo(3);
+    assertThat(stats.bytes()).isEqualTo(30);
+    assertThat(stats.fsyncNanos()).isPositive();
     assertThat(new String(bytes, 18, 12, StandardCharsets.UTF_8)).isEqualTo("{\"ccc\":333}\n");
   }
 
@@ -86,6 +92,8 @@ class GroupCommitLogTest {
       }
       assertThat(tasksA.get()).as("tasks handed to loop A for 10 records of one commit").isEqualTo(1);
       assertThat(tasksB.get()).as("tasks handed to loop B for 10 records of one commit").isEqualTo(1);
+      assertThat(log.stats().commits()).as("the first record's commit, then one for the other 20").isEqualTo(2);
+      assertThat(log.stats().records()).isEqualTo(21);
     } finally {
       loopA.shutdownNow();
       loopB.shutdownNow();

@@ -5,6 +5,8 @@ import dev.tipflood.server.measure.review.ReviewScoring;
 import dev.tipflood.server.model.queue.StageStats;
 import dev.tipflood.server.model.storage.StorageBandwidth;
 import dev.tipflood.server.model.storage.StorageQuota;
+import dev.tipflood.server.storage.JournalStats;
+import dev.tipflood.server.storage.JournalTipStore;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -44,6 +46,22 @@ public final class MeasureMetrics {
           .tag("truth", c)
           .register(registry);
     }
+  }
+
+  /**
+   * The tip journal's group commits: mean group size is records/commits, mean fsync time
+   * fsync/commits. Micrometer holds the store only weakly; the server holds it for its lifetime.
+   */
+  public static void bindJournal(MeterRegistry registry, JournalTipStore store) {
+    journal(registry, "tipflood.journal.commits", store, JournalStats::commits);
+    journal(registry, "tipflood.journal.records", store, JournalStats::records);
+    journal(registry, "tipflood.journal.bytes", store, JournalStats::bytes);
+    journal(registry, "tipflood.journal.fsync.seconds", store, j -> j.fsyncNanos() / 1e9);
+  }
+
+  private static void journal(MeterRegistry registry, String name, JournalTipStore store,
+      ToDoubleFunction<JournalStats> value) {
+    FunctionCounter.builder(name, store, s -> value.applyAsDouble(s.journalStats())).register(registry);
   }
 
   public static void bindReview(MeterRegistry registry, ReviewScoring scoring) {

@@ -59,9 +59,11 @@ public final class CreateTipHandler implements Handler<RoutingContext> {
     }
     UploadSession session = new UploadSession(vertx, request, profile, media, worker, clock, boundary,
         uploads.open());
-    session.start()
-        .compose(upload -> intake.accept(upload, vertx.getOrCreateContext()))
-        .compose(this::delayed)
+    Future<TipRecord> stored = session.start().compose(upload -> intake.accept(upload, vertx.getOrCreateContext()));
+    if (profile.debug().fixedResponseDelay().toMillis() > 0) {
+      stored = stored.compose(this::delayed);
+    }
+    stored
         .onSuccess(tip -> respond(ctx, tip))
         .onFailure(e -> {
           session.discard();
@@ -91,9 +93,6 @@ public final class CreateTipHandler implements Handler<RoutingContext> {
 
   private Future<TipRecord> delayed(TipRecord tip) {
     long delay = profile.debug().fixedResponseDelay().toMillis();
-    if (delay <= 0) {
-      return Future.succeededFuture(tip);
-    }
     Promise<TipRecord> later = Promise.promise();
     vertx.setTimer(delay, id -> later.complete(tip));
     return later.future();

@@ -1,18 +1,19 @@
 package dev.tipflood.server.api;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import dev.tipflood.server.config.CountCap;
 import dev.tipflood.server.tip.TipMetadata;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.Iterator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Validates the {@code metadata} part into {@link TipMetadata}. Strict: unknown fields are
@@ -21,11 +22,10 @@ import java.util.Set;
 public final class MetadataParser {
   /** The fields a metadata object has, all required. */
   public static final List<String> FIELDS = List.of("description", "lat", "lon", "occurredAt", "deviceId");
-  private static final Set<String> FIELD_SET = Set.copyOf(FIELDS);
   private static final int MAX_DEVICE_ID = 128;
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final JsonFactory JSON = JsonFactory.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .build();
 
   private final CountCap maxDescriptionChars;
 
@@ -34,83 +34,139 @@ public final class MetadataParser {
   }
 
   /**
-   * Parses and validates.
+   * Parses and validates. The whole text is read first, so a syntax error anywhere is reported
+   * before any field problem; then the first unknown field, then the fields in {@link #FIELDS}
+   * order.
    *
    * @throws ApiException with the code of the first problem found, naming the field
    */
   public TipMetadata parse(String json) {
-    JsonNode root = readJson(json);
-    if (!root.isObject()) {
-      throw ApiException.of(ErrorCode.FIELD_TYPE, "metadata must be a JSON object, got " + kind(root));
+    Fields f = readJson(json);
+    if (f.unknown != null) {
+      throw ApiException.of(ErrorCode.UNKNOWN_FIELD,
+          "unknown metadata field '" + f.unknown + "'; allowed fields: " + String.join(", ", FIELDS));
     }
-    for (Iterator<String> it = root.fieldNames(); it.hasNext();) {
-      String name = it.next();
-      if (!FIELD_SET.contains(name)) {
-        throw ApiException.of(ErrorCode.UNKNOWN_FIELD,
-            "unknown metadata field '" + name + "'; allowed fields: " + String.join(", ", FIELDS));
-      }
-    }
-    String description = text(root, "description");
+    String description = text(f, 0);
     long chars = description.codePointCount(0, description.length());
     if (maxDescriptionChars.isExceededBy(chars)) {
       throw ApiException.of(ErrorCode.DESCRIPTION_TOO_LONG, "description has " + chars
           + " characters; at most " + maxDescriptionChars + " are allowed");
     }
-    double lat = number(root, "lat");
+    double lat = number(f, 1);
     if (lat < -90 || lat > 90) {
       throw ApiException.of(ErrorCode.LAT_OUT_OF_RANGE, "lat must be within -90..90 (WGS84), got " + lat);
     }
-    double lon = number(root, "lon");
+    double lon = number(f, 2);
     if (lon < -180 || lon > 180) {
       throw ApiException.of(ErrorCode.LON_OUT_OF_RANGE, "lon must be within -180..180 (WGS84), got " + lon);
     }
-    Instant occurredAt = instant(text(root, "occurredAt"));
-    String deviceId = text(root, "deviceId");
-    if (deviceId.isEmpty() || deviceId.length() > MAX_DEVICE_ID || !deviceId.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+    Instant occurredAt = instant(text(f, 3));
+    String deviceId = text(f, 4);
+    if (deviceId.isEmpty() || deviceId.length() > MAX_DEVICE_ID || !printableAscii(deviceId)) {
       throw ApiException.of(ErrorCode.DEVICE_ID_INVALID,
           "deviceId must be 1-" + MAX_DEVICE_ID + " printable ASCII characters without spaces");
     }
     return new TipMetadata(description, lat, lon, occurredAt, deviceId);
   }
 
-  private static JsonNode readJson(String json) {
-    try {
-      JsonNode root = MAPPER.readTree(json);
-      if (root == null || root.isMissingNode()) {
+  /** What the object held: per known field (in {@link #FIELDS} order) its token and value. */
+  private static final class Fields {
+    final JsonToken[] tokens = new JsonToken[FIELDS.size()];
+    final String[] texts = new String[FIELDS.size()];
+    final double[] numbers = new double[FIELDS.size()];
+    String unknown;
+  }
+
+  /**
+   * Streams through the whole text (no tree is built: this runs once per tip POST) and keeps the
+   * known fields' values; nested values are checked for syntax and skipped.
+   */
+  private static Fields readJson(String json) {
+    try (JsonParser p = JSON.createParser(json)) {
+      JsonToken root = p.nextToken();
+      if (root == null) {
         throw ApiException.of(ErrorCode.METADATA_INVALID_JSON, "metadata is empty; expected a JSON object");
       }
-      return root;
+      Fields f = new Fields();
+      if (root == JsonToken.START_OBJECT) {
+        readObject(p, f);
+      } else {
+        p.skipChildren();
+      }
+      JsonToken trailing = p.nextToken();
+      if (trailing != null) {
+        throw new JsonParseException(p, "trailing " + trailing.asString() + " after the JSON value; "
+            + "metadata is exactly one JSON object", p.currentTokenLocation());
+      }
+      if (root != JsonToken.START_OBJECT) {
+        throw ApiException.of(ErrorCode.FIELD_TYPE, "metadata must be a JSON object, got " + kind(root));
+      }
+      return f;
     } catch (JsonProcessingException e) {
       String at = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
           + e.getLocation().getColumnNr();
       throw ApiException.of(ErrorCode.METADATA_INVALID_JSON, "metadata is not valid JSON" + at + ": "
           + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading a string cannot fail", e);
     }
   }
 
-  private static JsonNode field(JsonNode root, String name) {
-    JsonNode v = root.get(name);
+  private static void readObject(JsonParser p, Fields f) throws IOException {
+    for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+      JsonToken value = p.nextToken();
+      int i = FIELDS.indexOf(name);
+      if (i < 0) {
+        if (f.unknown == null) {
+          f.unknown = name;
+        }
+      } else {
+        f.tokens[i] = value;
+        if (value == JsonToken.VALUE_STRING) {
+          f.texts[i] = p.getText();
+        } else if (value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT) {
+          f.numbers[i] = p.getDoubleValue();
+        }
+      }
+      p.skipChildren();
+    }
+  }
+
+  private static JsonToken field(Fields f, int i) {
+    JsonToken v = f.tokens[i];
     if (v == null) {
-      throw ApiException.of(ErrorCode.FIELD_MISSING, "metadata field '" + name + "' is required; required fields: "
-          + String.join(", ", FIELDS));
+      throw ApiException.of(ErrorCode.FIELD_MISSING, "metadata field '" + FIELDS.get(i)
+          + "' is required; required fields: " + String.join(", ", FIELDS));
     }
     return v;
   }
 
-  private static String text(JsonNode root, String name) {
-    JsonNode v = field(root, name);
-    if (!v.isTextual()) {
-      throw ApiException.of(ErrorCode.FIELD_TYPE, "metadata field '" + name + "' must be a string, got " + kind(v));
+  private static String text(Fields f, int i) {
+    JsonToken v = field(f, i);
+    if (v != JsonToken.VALUE_STRING) {
+      throw ApiException.of(ErrorCode.FIELD_TYPE, "metadata field '" + FIELDS.get(i) + "' must be a string, got "
+          + kind(v));
     }
-    return v.textValue();
+    return f.texts[i];
   }
 
-  private static double number(JsonNode root, String name) {
-    JsonNode v = field(root, name);
-    if (!v.isNumber()) {
-      throw ApiException.of(ErrorCode.FIELD_TYPE, "metadata field '" + name + "' must be a number, got " + kind(v));
+  private static double number(Fields f, int i) {
+    JsonToken v = field(f, i);
+    if (!v.isNumeric()) {
+      throw ApiException.of(ErrorCode.FIELD_TYPE, "metadata field '" + FIELDS.get(i) + "' must be a number, got "
+          + kind(v));
     }
-    return v.doubleValue();
+    return f.numbers[i];
+  }
+
+  private static boolean printableAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c <= 0x20 || c >= 0x7f) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Instant instant(String text) {
@@ -165,15 +221,15 @@ public final class MetadataParser {
     return v;
   }
 
-  private static String kind(JsonNode v) {
-    return switch (v.getNodeType()) {
-      case STRING -> "a string";
-      case NUMBER -> "a number";
-      case BOOLEAN -> "a boolean";
-      case NULL -> "null";
-      case ARRAY -> "an array";
-      case OBJECT -> "an object";
-      default -> v.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+  private static String kind(JsonToken t) {
+    return switch (t) {
+      case VALUE_STRING -> "a string";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+      case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+      case VALUE_NULL -> "null";
+      case START_ARRAY -> "an array";
+      case START_OBJECT -> "an object";
+      default -> t.toString().toLowerCase(java.util.Locale.ROOT);
     };
   }
 }

@@ -25,6 +25,7 @@ public final class MetadataParser {
   private static final int MAX_DEVICE_ID = 128;
   private static final JsonFactory JSON = JsonFactory.builder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
       .build();
 
   private final CountCap maxDescriptionChars;

@@ -12,7 +12,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.internal.ContextInternal;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,9 +49,9 @@ public final class TipIntake {
       }
     }
     TipId id = TipId.next(clock.millis());
-    List<Path> temps = upload.media().stream().map(StagedMedia::temp).toList();
-    Future<List<String>> placed = temps.isEmpty() ? Future.succeededFuture(List.of())
-        : worker.executeBlocking(() -> media.promote(id, temps), false);
+    Future<List<String>> placed = upload.media().isEmpty() ? Future.succeededFuture(List.of())
+        : worker.executeBlocking(() -> media.promote(id, upload.media().stream().map(StagedMedia::temp).toList()),
+            false);
     return placed.compose(names -> {
       TipRecord tip = TipRecord.received(id, clock.instant(), metadata, items(upload.media(), names));
       // The store completes on this event loop, grouped with the other tips of the same commit.

@@ -1,7 +1,10 @@
 package dev.tipflood.server.storage;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,7 +29,11 @@ import java.util.Optional;
  */
 final class JournalCodec {
   static final int VERSION = 1;
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  // Schubfach for doubles (lat/lon) instead of Double.toString: same shortest round-trip text.
+  private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+      .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+      .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+      .build());
 
   private JournalCodec() {}
 

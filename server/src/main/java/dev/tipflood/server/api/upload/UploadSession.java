@@ -5,6 +5,7 @@ import dev.tipflood.server.api.ErrorCode;
 import dev.tipflood.server.config.Profile;
 import dev.tipflood.server.storage.MediaStore;
 import dev.tipflood.server.storage.UploadGovernor;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -222,21 +223,30 @@ public final class UploadSession implements MultipartListener {
     if (failure != null) {
       return;
     }
-    Future<String> json = metadataComplete ? Future.succeededFuture(metadata.toString(StandardCharsets.UTF_8))
-        : Future.failedFuture(ApiException.of(ErrorCode.METADATA_MISSING,
-            "the body has no 'metadata' part; send the tip's JSON as a part named 'metadata'"));
+    if (!metadataComplete) {
+      settle(Future.failedFuture(ApiException.of(ErrorCode.METADATA_MISSING,
+          "the body has no 'metadata' part; send the tip's JSON as a part named 'metadata'")));
+      return;
+    }
+    String json = metadata.toString(StandardCharsets.UTF_8);
+    if (media.isEmpty()) {
+      settle(Future.succeededFuture(new StagedUpload(json, List.of()))); // no future to wait for
+      return;
+    }
     Future.all(new ArrayList<>(media))
-        .compose(all -> json)
-        .map(text -> new StagedUpload(text, media.stream().map(Future::result).toList()))
-        .onComplete(ar -> {
-          stopWatchdog();
-          allowance.closeFlow();
-          if (ar.succeeded()) {
-            result.tryComplete(ar.result());
-          } else {
-            fail(ar.cause());
-          }
-        });
+        .map(all -> new StagedUpload(json, media.stream().map(Future::result).toList()))
+        .onComplete(this::settle);
+  }
+
+  /** The body is complete and every part is staged (or one failed): the session's result. */
+  private void settle(AsyncResult<StagedUpload> ar) {
+    stopWatchdog();
+    allowance.closeFlow();
+    if (ar.succeeded()) {
+      result.tryComplete(ar.result());
+    } else {
+      fail(ar.cause());
+    }
   }
 
   @Override

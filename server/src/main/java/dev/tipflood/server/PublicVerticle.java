@@ -60,6 +60,10 @@ final class PublicVerticle extends VerticleBase {
         .setMaxFormFields(limits.maxParts().isUnlimited() ? -1 : limits.maxParts().value())
         .setMaxFormBufferedBytes(MAX_FORM_BUFFERED_BYTES)
         .setHandle100ContinueAutomatically(false)
+        // No WebSockets here: without these Netty's WebSocket extension handler is not in every
+        // connection's pipeline, looking at every request's headers.
+        .setPerMessageWebSocketCompressionSupported(false)
+        .setPerFrameWebSocketCompressionSupported(false)
         .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
         .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, p.ingress().idleTimeout().toMillis()));
   }

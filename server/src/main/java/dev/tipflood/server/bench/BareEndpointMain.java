@@ -4,6 +4,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.VertxOptions;
 import java.util.List;
@@ -77,7 +78,11 @@ public final class BareEndpointMain {
 
     @Override
     public Future<?> start() {
-      return vertx.createHttpServer()
+      // The tip server's transport options (no WebSocket extension handler), so the comparison
+      // measures the tip path, not a different pipeline.
+      return vertx.createHttpServer(new HttpServerOptions()
+              .setPerMessageWebSocketCompressionSupported(false)
+              .setPerFrameWebSocketCompressionSupported(false))
           .requestHandler(delayMillis == 0 ? Bare::answer : this::answerLater)
           .listen(port, "127.0.0.1")
           .onSuccess(server -> actualPort = server.actualPort());

@@ -9,8 +9,9 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 
 /**
- * {@code GET /api/v1/tips/{id}}: the tip, its media and its pipeline status and review. The
- * store reads the record from disk, so the lookup runs on the storage worker pool.
+ * {@code GET /api/v1/tips/{id}}: the tip, its media and its pipeline status and review. An
+ * unknown id is answered from memory; the store reads a known tip's record from disk, so that
+ * lookup runs on the storage worker pool.
  */
 public final class GetTipHandler implements Handler<RoutingContext> {
   private final TipStore tips;
@@ -27,6 +28,10 @@ public final class GetTipHandler implements Handler<RoutingContext> {
     TipId id = TipId.parse(raw).orElse(null);
     if (id == null) {
       ctx.fail(ApiException.of(ErrorCode.TIP_ID_INVALID, "'" + raw + "' is not a tip id (26 lower-case hex characters)"));
+      return;
+    }
+    if (!tips.mightContain(id)) {
+      ctx.fail(ApiException.of(ErrorCode.TIP_NOT_FOUND, "no tip with id " + id)); // from memory: no disk read
       return;
     }
     worker.executeBlocking(() -> tips.find(id).map(tip -> TipJson.of(tip).encode()), false).onComplete(ar -> {

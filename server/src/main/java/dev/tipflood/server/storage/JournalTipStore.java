@@ -198,6 +198,11 @@ public final class JournalTipStore implements TipStore {
     return Optional.of(withLatest(tip, index.status(id), reviews.get(id)));
   }
 
+  @Override
+  public boolean mightContain(TipId id) {
+    return index.contains(id);
+  }
+
   /** Reads the tip record that starts at {@code offset}: up to its newline. */
   private TipRecord readTip(long offset) throws IOException {
     ByteBuffer buf = ByteBuffer.allocate(READ_CHUNK);

@@ -31,8 +31,14 @@ public interface TipStore extends AutoCloseable {
    */
   CompletionStage<TipRecord> append(TipRecord tip, Executor completeOn);
 
-  /** The tip as last made durable. */
+  /** The tip as last made durable. May block on disk: call it on a worker thread. */
   Optional<TipRecord> find(TipId id);
+
+  /**
+   * From memory, never blocking: false when no tip with this id is stored. True when one is, or
+   * (rarely, for an id that was never stored) when {@link #find} will have to look to tell.
+   */
+  boolean mightContain(TipId id);
 
   /**
    * Durably changes a tip's pipeline status; completes once it is on disk, fails with

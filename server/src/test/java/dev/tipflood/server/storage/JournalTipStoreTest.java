@@ -173,6 +173,9 @@ class JournalTipStoreTest {
       assertThat(store.find(first.id()).orElseThrow().status()).isEqualTo(TipStatus.RECEIVED);
       assertThat(store.find(second.id()).orElseThrow().status()).isEqualTo(TipStatus.DROPPED);
       assertThat(store.find(neverStored)).isEmpty();
+      assertThat(store.mightContain(first.id())).isTrue();
+      assertThat(store.mightContain(neverStored)).as("shares a stored id's key: find() must look").isTrue();
+      assertThat(store.mightContain(TipId.next(3))).isFalse();
     }
     try (JournalTipStore store = JournalTipStore.open(dir, w -> { })) {
       assertThat(store.count()).isEqualTo(2);

@@ -2,6 +2,7 @@ package dev.tipflood.server;
 
 import dev.tipflood.server.config.Profile;
 import dev.tipflood.server.health.HealthMonitor;
+import dev.tipflood.server.ingress.ConnectionGate;
 import dev.tipflood.server.storage.MediaStore;
 import dev.tipflood.server.storage.TipStore;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -21,6 +22,8 @@ import java.time.Clock;
  * @param metrics the registry {@code /metrics} scrapes
  * @param dataDir the data directory
  * @param health liveness and readiness checks; extensions add theirs with {@code addReadiness}
+ * @param connections the public port's connection gate: {@code openConnections()} counts the
+ *     public connections (the admin port's are not counted)
  */
 public record ServerComponents(Vertx vertx, Profile profile, TipStore tips, MediaStore media, Clock clock,
-    PrometheusMeterRegistry metrics, Path dataDir, HealthMonitor health) {}
+    PrometheusMeterRegistry metrics, Path dataDir, HealthMonitor health, ConnectionGate connections) {}

@@ -94,8 +94,9 @@ public final class TipfloodServer {
     HealthMonitor health = new HealthMonitor(s.profile().health(), new JmxGcSignals(), System::nanoTime, oom,
         tips::healthy);
     HealthSampler sampler = HealthSampler.start(health, log);
+    ConnectionGate gate = new ConnectionGate(s.profile().ingress().maxConnections());
     ServerComponents c = new ServerComponents(vertx, s.profile(), tips, media, s.clock(), registry, s.dataDir(),
-        health);
+        health, gate);
     ServerWiring wiring;
     try {
       wiring = wiringFactory.wire(c);
@@ -113,7 +114,6 @@ public final class TipfloodServer {
       log.accept("resubmitted " + unfinished.size() + " unfinished tip(s) to the pipeline");
     }
     WorkerExecutor worker = vertx.createSharedWorkerExecutor("tipflood-storage", STORAGE_WORKERS);
-    ConnectionGate gate = new ConnectionGate(s.profile().ingress().maxConnections());
     AdminVerticle admin = new AdminVerticle(c, wiring, s.adminToken(), s.adminPort());
     // One instance per event loop. Vert.x shares one listening socket among the servers of one
     // Vertx that ask for the same port; for port 0 each would get its own random port, so ask

@@ -13,13 +13,11 @@ import dev.tipflood.server.model.storage.StorageQuota;
 import dev.tipflood.server.model.storage.StorageSpec;
 import dev.tipflood.server.pipeline.TipPipeline;
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -39,9 +37,6 @@ import java.util.stream.Stream;
  */
 public final class CapacityWiring implements ServerWiring.Factory {
 
-  /** Prometheus name of Vert.x's gauge of open HTTP server connections. */
-  static final String ACTIVE_CONNECTIONS = "vertx.http.server.active.connections";
-
   private final List<VerdictListener> early = new CopyOnWriteArrayList<>();
   private volatile CapacityPipeline pipeline;
   private volatile MeasurementPlane measure;
@@ -57,7 +52,8 @@ public final class CapacityWiring implements ServerWiring.Factory {
     StorageBandwidth bandwidth = new StorageBandwidth(scheduler, storage);
     MeasurementPlane plane = new MeasurementPlane(c.clock(), System::nanoTime, c.metrics());
     plane.attachStorage(quota, bandwidth);
-    plane.addToTimeline((sample, interval) -> sample.put("connections", connections(c.metrics())));
+    plane.addToTimeline((sample, interval) -> sample.put("connections", Map.of("open",
+        (long) c.connections().openConnections())));
 
     List<RouteContributor> routes = new ArrayList<>();
     routes.add(new MeasureRoutes(plane, System::nanoTime));
@@ -109,13 +105,6 @@ public final class CapacityWiring implements ServerWiring.Factory {
     return java.util.Optional.of(String.format(java.util.Locale.ROOT,
         "warning: the JVM heap is %dMB but the profile's jvm.heap is %dMB; start with -Xmx%dm so heap "
             + "exhaustion happens where the profile models it", maxMemory >> 20, profileHeap >> 20, profileHeap >> 20));
-  }
-
-  private static Map<String, Object> connections(MeterRegistry registry) {
-    double open = registry.find(ACTIVE_CONNECTIONS).gauges().stream().mapToDouble(Gauge::value).sum();
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("open", Math.round(open));
-    return m;
   }
 
   private static long storedBytes(Path mediaDir) {

@@ -14,6 +14,7 @@ import dev.tipflood.server.tip.TipStatus;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -64,6 +65,29 @@ class CapacityServerTest {
   void stop() {
     if (server != null) {
       server.close().toCompletionStage().toCompletableFuture().join();
+    }
+  }
+
+  @Test
+  void theTimelineCountsOpenPublicConnectionsButNotTheAdminPorts() throws Exception {
+    start(PIPELINE);
+    assertThat(at(capacity.measurement().timeline().sample(), "connections", "open")).isEqualTo(0L);
+    try (Socket a = new Socket("127.0.0.1", server.publicPort());
+        Socket b = new Socket("127.0.0.1", server.publicPort())) {
+      // Two slow uploads, each in the middle of its body.
+      for (Socket s : List.of(a, b)) {
+        s.getOutputStream().write(("POST /api/v1/tips HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; "
+            + "boundary=" + BOUNDARY + "\r\nContent-Length: 100000\r\n\r\n--" + BOUNDARY + "\r\n")
+            .getBytes(StandardCharsets.US_ASCII));
+        s.getOutputStream().flush();
+      }
+      await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+          assertThat(at(capacity.measurement().timeline().sample(), "connections", "open")).isEqualTo(2L));
+      assertThat(admin("/metrics").statusCode()).isEqualTo(200); // an admin connection: not counted
+      assertThat(at(capacity.measurement().timeline().sample(), "connections", "open")).isEqualTo(2L);
+      a.close();
+      await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+          assertThat(at(capacity.measurement().timeline().sample(), "connections", "open")).isEqualTo(1L));
     }
   }
 

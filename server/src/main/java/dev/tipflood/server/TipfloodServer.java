@@ -11,6 +11,7 @@ import dev.tipflood.server.pipeline.TipPipeline;
 import dev.tipflood.server.storage.JournalTipStore;
 import dev.tipflood.server.storage.MediaStore;
 import dev.tipflood.server.tip.TipRecord;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
@@ -95,6 +96,8 @@ public final class TipfloodServer {
         tips::healthy);
     HealthSampler sampler = HealthSampler.start(health, log);
     ConnectionGate gate = new ConnectionGate(s.profile().ingress().maxConnections());
+    // Vert.x's own connection gauge is off with its HTTP server metrics (--vertx-http-metrics).
+    Gauge.builder("tipflood.connections.open", gate, ConnectionGate::openConnections).register(registry);
     ServerComponents c = new ServerComponents(vertx, s.profile(), tips, media, s.clock(), registry, s.dataDir(),
         health, gate);
     ServerWiring wiring;

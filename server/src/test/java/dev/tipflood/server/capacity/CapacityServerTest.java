@@ -83,7 +83,8 @@ class CapacityServerTest {
       }
       await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
           assertThat(at(capacity.measurement().timeline().sample(), "connections", "open")).isEqualTo(2L));
-      assertThat(admin("/metrics").statusCode()).isEqualTo(200); // an admin connection: not counted
+      // An admin connection: not counted.
+      assertThat(admin("/metrics").body()).contains("tipflood_connections_open 2.0");
       assertThat(at(capacity.measurement().timeline().sample(), "connections", "open")).isEqualTo(2L);
       a.close();
       await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->

@@ -108,6 +108,18 @@ final class GroupCommitLog implements AutoCloseable {
     if (waiting) {
       LockSupport.unpark(writer);
     }
+    if (closed && !writer.isAlive()) {
+      // Raced with close(): the writer is gone and close() may have drained the queue already.
+      failQueued();
+    }
+  }
+
+  /** Fails whatever is queued and will never be written. */
+  private void failQueued() {
+    Pending left;
+    while ((left = queue.poll()) != null) {
+      left.done.completeExceptionally(new StorageException("the journal is closed"));
+    }
   }
 
   JournalStats stats() {
@@ -248,9 +260,6 @@ final class GroupCommitLog implements AutoCloseable {
       throw new StorageException("cannot close the journal: " + e.getMessage(), e);
     }
     // Anything queued after STOP was never written.
-    Pending left;
-    while ((left = queue.poll()) != null) {
-      left.done.completeExceptionally(new StorageException("the journal is closed"));
-    }
+    failQueued();
   }
 }

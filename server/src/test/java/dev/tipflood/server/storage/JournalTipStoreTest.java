@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class JournalTipStoreTest {
@@ -88,8 +90,9 @@ class JournalTipStoreTest {
     }
   }
 
-  @Test
-  void tornLastRecordIsCutWithAWarning() throws Exception {
+  @ParameterizedTest(name = "replay buffer {0} bytes")
+  @ValueSource(ints = {7, 64, JournalReplay.BUFFER})
+  void tornLastRecordIsCutWithAWarning(int buffer) throws Exception {
     TipRecord a = tip(1);
     try (JournalTipStore store = JournalTipStore.open(dir, w -> { })) {
       store.append(a).toCompletableFuture().join();
@@ -98,7 +101,7 @@ class JournalTipStoreTest {
     long goodSize = Files.size(file);
     Files.writeString(file, "{\"v\":1,\"type\":\"tip\",\"id\":\"0", StandardOpenOption.APPEND);
     List<String> warnings = new ArrayList<>();
-    try (JournalTipStore store = JournalTipStore.open(dir, warnings::add)) {
+    try (JournalTipStore store = JournalTipStore.open(dir, warnings::add, buffer)) {
       assertThat(store.count()).isEqualTo(1);
       assertThat(store.find(a.id())).isPresent();
     }
@@ -106,8 +109,9 @@ class JournalTipStoreTest {
     assertThat(Files.size(file)).isEqualTo(goodSize);
   }
 
-  @Test
-  void preallocatedZerosAfterACrashEndTheRecordsAndNewRecordsFollowTheLastOne() throws Exception {
+  @ParameterizedTest(name = "replay buffer {0} bytes")
+  @ValueSource(ints = {7, 64, JournalReplay.BUFFER})
+  void preallocatedZerosAfterACrashEndTheRecordsAndNewRecordsFollowTheLastOne(int buffer) throws Exception {
     Path file = dir.resolve(JournalTipStore.FILE_NAME);
     Path crashed = Files.createDirectories(dir.resolve("crashed"));
     TipRecord a = tip(1);
@@ -128,7 +132,7 @@ class JournalTipStoreTest {
     }
     List<String> warnings = new ArrayList<>();
     TipRecord c = tip(3);
-    try (JournalTipStore store = JournalTipStore.open(crashed, warnings::add)) {
+    try (JournalTipStore store = JournalTipStore.open(crashed, warnings::add, buffer)) {
       assertThat(store.count()).isEqualTo(2);
       store.append(c).toCompletableFuture().join();
     }
@@ -136,20 +140,47 @@ class JournalTipStoreTest {
     byte[] bytes = Files.readAllBytes(crashed.resolve(JournalTipStore.FILE_NAME));
     assertThat(bytes).doesNotContain((byte) 0);
     assertThat(new String(bytes, StandardCharsets.UTF_8).lines()).hasSize(3);
-    try (JournalTipStore store = JournalTipStore.open(crashed, w -> { })) {
+    try (JournalTipStore store = JournalTipStore.open(crashed, w -> { }, buffer)) {
       assertThat(store.find(c.id())).isPresent();
       assertThat(store.count()).isEqualTo(3);
     }
   }
 
-  @Test
-  void corruptRecordInTheMiddleStopsStartUpNamingTheLine() throws Exception {
+  @ParameterizedTest(name = "replay buffer {0} bytes")
+  @ValueSource(ints = {7, 64, JournalReplay.BUFFER})
+  void corruptRecordInTheMiddleStopsStartUpNamingTheLine(int buffer) throws Exception {
     Path file = dir.resolve(JournalTipStore.FILE_NAME);
     Files.createDirectories(dir);
     Files.writeString(file, "not json\n{}\n", StandardCharsets.UTF_8);
-    assertThatThrownBy(() -> JournalTipStore.open(dir, w -> { }))
+    assertThatThrownBy(() -> JournalTipStore.open(dir, w -> { }, buffer))
         .isInstanceOf(StorageException.class)
         .hasMessageStartingWith(file + ":1: corrupt journal record: not JSON");
+  }
+
+  @ParameterizedTest(name = "replay buffer {0} bytes")
+  @ValueSource(ints = {7, 300, 4096, JournalReplay.BUFFER})
+  void aJournalLongerThanTheReplayBufferReplaysWhole(int buffer) {
+    List<TipRecord> tips = new ArrayList<>();
+    try (JournalTipStore store = JournalTipStore.open(dir, w -> { })) {
+      for (int i = 0; i < 600; i++) {
+        tips.add(store.append(tip(100 + i)).toCompletableFuture().join());
+      }
+      for (int i = 0; i < 600; i += 3) {
+        store.updateStatus(tips.get(i).id(), TipStatus.DROPPED).toCompletableFuture().join();
+      }
+      store.attachReview(tips.get(1).id(), new Review(Review.Verdict.LEGIT, "r-1", T0)).toCompletableFuture().join();
+    }
+    try (JournalTipStore store = JournalTipStore.open(dir, w -> { }, buffer)) {
+      assertThat(store.count()).isEqualTo(600);
+      assertThat(store.find(tips.get(599).id()).orElseThrow().metadata()).isEqualTo(tips.get(599).metadata());
+      assertThat(store.find(tips.get(300).id()).orElseThrow().status()).isEqualTo(TipStatus.DROPPED);
+      assertThat(store.find(tips.get(1).id()).orElseThrow().review()).isPresent();
+      // Not dropped, not reviewed: 600 - 200 - 1, in journal order.
+      assertThat(store.unfinishedAtOpen()).hasSize(399);
+      assertThat(store.unfinishedAtOpen().get(0).id()).isEqualTo(tips.get(2).id());
+      assertThat(store.unfinishedAtOpen().get(398).id()).isEqualTo(tips.get(599).id());
+      assertThat(store.referencedMedia()).containsExactly("x-0");
+    }
   }
 
   @Test

@@ -10,7 +10,6 @@ import dev.tipflood.server.measure.metrics.VertxGaugeWarnings;
 import dev.tipflood.server.pipeline.TipPipeline;
 import dev.tipflood.server.storage.JournalTipStore;
 import dev.tipflood.server.storage.MediaStore;
-import dev.tipflood.server.tip.TipRecord;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -111,10 +110,9 @@ public final class TipfloodServer {
     }
     // Acknowledged tips a crash or restart left unfinished go back into the pipeline before any
     // new tip can arrive, so they keep their place ahead of new work.
-    List<TipRecord> unfinished = tips.unfinishedAtOpen();
-    unfinished.forEach(wiring.pipeline()::resumed);
-    if (!unfinished.isEmpty() && wiring.pipeline() != TipPipeline.NONE) {
-      log.accept("resubmitted " + unfinished.size() + " unfinished tip(s) to the pipeline");
+    if (tips.unfinishedAtOpenCount() > 0 && wiring.pipeline() != TipPipeline.NONE) {
+      tips.forEachUnfinishedAtOpen(wiring.pipeline()::resumed);
+      log.accept("resubmitted " + tips.unfinishedAtOpenCount() + " unfinished tip(s) to the pipeline");
     }
     WorkerExecutor worker = vertx.createSharedWorkerExecutor("tipflood-storage", STORAGE_WORKERS);
     AdminVerticle admin = new AdminVerticle(c, wiring, s.adminToken(), s.adminPort());

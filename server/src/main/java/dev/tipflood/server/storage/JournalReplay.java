@@ -9,14 +9,13 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.agrona.collections.LongArrayList;
 
 /**
  * Replays {@code tips.journal} at start-up, streaming it through a buffer (a journal grows past
@@ -31,8 +30,8 @@ final class JournalReplay {
   final TipIndex index;
   final Map<TipId, Review> reviews = new HashMap<>();
   final Set<String> media = new HashSet<>();
-  /** Tips whose status is not final, in journal order, with their latest status and review. */
-  final List<TipRecord> unfinished = new ArrayList<>();
+  /** Where the tips whose status is not final start, in journal order. */
+  long[] unfinished = new long[0];
   /** Where the valid records end: where the next record goes. */
   long end;
 
@@ -57,7 +56,7 @@ final class JournalReplay {
         ch.truncate(r.end);
         ch.force(true);
       }
-      r.collectUnfinished(ch);
+      r.collectUnfinished();
       return r;
     }
   }
@@ -128,18 +127,15 @@ final class JournalReplay {
     }
   }
 
-  private void collectUnfinished(FileChannel ch) throws IOException {
-    List<Long> offsets = new ArrayList<>();
+  private void collectUnfinished() {
+    LongArrayList offsets = new LongArrayList();
     index.forEach((offset, status) -> {
       if (!status.isFinal()) {
-        offsets.add(offset);
+        offsets.addLong(offset);
       }
     });
-    offsets.sort(null);
-    for (long offset : offsets) {
-      TipRecord tip = RecordReader.tipAt(ch, offset);
-      unfinished.add(latest(tip, index.status(tip.id()), reviews.get(tip.id())));
-    }
+    unfinished = offsets.toLongArray();
+    Arrays.sort(unfinished);
   }
 
   /** {@code tip} as its latest status and review make it. */

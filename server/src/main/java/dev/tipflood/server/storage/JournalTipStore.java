@@ -9,7 +9,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -35,7 +34,7 @@ public final class JournalTipStore implements TipStore {
   private final Map<TipId, Review> reviews;
   private final FileChannel reader;
   private final GroupCommitLog log;
-  private final List<TipRecord> unfinishedAtOpen;
+  private final long[] unfinishedAtOpen;
   private final Set<String> mediaAtOpen;
 
   private JournalTipStore(JournalReplay replay, FileChannel reader, GroupCommitLog log) {
@@ -43,7 +42,7 @@ public final class JournalTipStore implements TipStore {
     this.reviews = new ConcurrentHashMap<>(replay.reviews);
     this.reader = reader;
     this.log = log;
-    this.unfinishedAtOpen = List.copyOf(replay.unfinished);
+    this.unfinishedAtOpen = replay.unfinished;
     this.mediaAtOpen = Set.copyOf(replay.media);
   }
 
@@ -130,11 +129,28 @@ public final class JournalTipStore implements TipStore {
   }
 
   /**
-   * The tips the journal held, when it was opened, whose pipeline status was not final, in
-   * journal order: acknowledged work a crash or restart interrupted, to hand to the pipeline again.
+   * How many tips the journal held, when it was opened, whose pipeline status was not final:
+   * acknowledged work a crash or restart interrupted, to hand to the pipeline again.
    */
-  public List<TipRecord> unfinishedAtOpen() {
-    return unfinishedAtOpen;
+  public int unfinishedAtOpenCount() {
+    return unfinishedAtOpen.length;
+  }
+
+  /**
+   * Hands those tips to {@code action} in journal order, each read back from the journal as it
+   * is now (blocking I/O: at start-up, or on a worker). Only their offsets are kept in memory,
+   * so a restart after a flood does not hold every unfinished tip as objects at once.
+   */
+  public void forEachUnfinishedAtOpen(Consumer<TipRecord> action) {
+    for (long offset : unfinishedAtOpen) {
+      TipRecord tip;
+      try {
+        tip = RecordReader.tipAt(reader, offset);
+      } catch (IOException e) {
+        throw new StorageException("cannot read an unfinished tip back from the journal: " + e.getMessage(), e);
+      }
+      action.accept(JournalReplay.latest(tip, index.status(tip.id()), reviews.get(tip.id())));
+    }
   }
 
   /** The media file names of every tip the journal held when it was opened, for orphan clean-up at start-up. */

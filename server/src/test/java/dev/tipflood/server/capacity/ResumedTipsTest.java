@@ -56,8 +56,11 @@ class ResumedTipsTest {
     VirtualScheduler scheduler = new VirtualScheduler();
     SupplierClock wall = new SupplierClock(() -> T0.toEpochMilli() + scheduler.nanoTime() / 1_000_000);
     try (JournalTipStore store = JournalTipStore.open(dir, w -> { })) {
-      assertThat(store.unfinishedAtOpen()).extracting(TipRecord::id)
+      List<TipRecord> unfinished = new java.util.ArrayList<>();
+      store.forEachUnfinishedAtOpen(unfinished::add);
+      assertThat(unfinished).extracting(TipRecord::id)
           .containsExactly(tips.get(0).id(), tips.get(2).id(), tips.get(4).id());
+      assertThat(unfinished.get(1).status()).isEqualTo(TipStatus.PROCESSING);
 
       MeasurementPlane plane = new MeasurementPlane(wall, scheduler::nanoTime, new SimpleMeterRegistry());
       StatusRecorder status = new StatusRecorder(store, wall);
@@ -67,7 +70,7 @@ class ResumedTipsTest {
       pipeline.subscribe(status);
       pipeline.subscribe(verdicts::add);
       ModelTipPipeline model = new ModelTipPipeline(pipeline, scheduler, plane, 15 << 20);
-      store.unfinishedAtOpen().forEach(model::resumed);
+      store.forEachUnfinishedAtOpen(model::resumed);
 
       scheduler.runUntilIdle(10_000);
 

@@ -48,6 +48,7 @@ public final class MetadataParser {
           "unknown metadata field '" + f.unknown + "'; allowed fields: " + String.join(", ", FIELDS));
     }
     String description = text(f, 0);
+    requireWellFormedUnicode("description", description);
     long chars = description.codePointCount(0, description.length());
     if (maxDescriptionChars.isExceededBy(chars)) {
       throw ApiException.of(ErrorCode.DESCRIPTION_TOO_LONG, "description has " + chars
@@ -158,6 +159,23 @@ public final class MetadataParser {
           + kind(v));
     }
     return f.numbers[i];
+  }
+
+  /**
+   * JSON lets a string escape half of a UTF-16 surrogate pair ({@code "\\ud800"}); such text
+   * has no UTF-8 form, so it could not be stored as sent. Refused rather than altered.
+   */
+  private static void requireWellFormedUnicode(String field, String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw ApiException.of(ErrorCode.METADATA_INVALID_JSON, String.format(java.util.Locale.ROOT,
+            "metadata field '%s' holds an unpaired UTF-16 surrogate (\\u%04x at character %d); text must be "
+                + "valid Unicode", field, (int) c, i));
+      }
+    }
   }
 
   private static boolean printableAscii(String s) {

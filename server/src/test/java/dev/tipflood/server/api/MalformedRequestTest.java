@@ -86,6 +86,8 @@ class MalformedRequestTest {
             () -> metadata(VALID_METADATA.replace("32.78", "\"32.78\""))),
         rejected("description is a number", 400, "field_type",
             () -> metadata(VALID_METADATA.replace("\"smoke near Elm St\"", "42"))),
+        rejected("description with half a surrogate pair", 400, "metadata_invalid_json",
+            () -> metadata(VALID_METADATA.replace("smoke near Elm St", "smoke \\ud83d near Elm St"))),
         rejected("lat out of range", 400, "lat_out_of_range",
             () -> metadata(VALID_METADATA.replace("32.78", "91.5"))),
         rejected("lon out of range", 400, "lon_out_of_range",

@@ -55,6 +55,8 @@ class MetadataParserTest {
       "lon out of range | `{\"description\":\"d\",\"lat\":1,\"lon\":-180.01}` | lon_out_of_range | lon must be within -180..180 (WGS84), got -180.01",
       "occurredAt not a date | `{\"description\":\"d\",\"lat\":1,\"lon\":2,\"occurredAt\":\"yesterday\"}` | occurred_at_invalid | occurredAt must be an ISO-8601 date-time with offset",
       "deviceId with a space | `{\"description\":\"d\",\"lat\":1,\"lon\":2,\"occurredAt\":\"2020-05-31T18:04:05Z\",\"deviceId\":\"my phone\"}` | device_id_invalid | deviceId must be 1-128 printable ASCII characters without spaces",
+      "unpaired surrogate | `{\"description\":\"bad \\ud800 x\",\"lat\":1}` | metadata_invalid_json | metadata field 'description' holds an unpaired UTF-16 surrogate (\\ud800 at character 4)",
+      "low surrogate first | `{\"description\":\"\\ude00\\ud83d\",\"lat\":1}` | metadata_invalid_json | unpaired UTF-16 surrogate (\\ude00 at character 0)",
       "deviceId null | `{\"description\":\"d\",\"lat\":1,\"lon\":2,\"occurredAt\":\"2020-05-31T18:04:05Z\",\"deviceId\":null}` | field_type | metadata field 'deviceId' must be a string, got null",
   })
   void rejects(String name, String json, String code, String messageStart) {

@@ -1,10 +1,11 @@
 package dev.tipflood.server.storage;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.fasterxml.jackson.core.io.NumberOutput;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,7 +15,6 @@ import dev.tipflood.server.tip.TipId;
 import dev.tipflood.server.tip.TipMetadata;
 import dev.tipflood.server.tip.TipRecord;
 import dev.tipflood.server.tip.TipStatus;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -29,50 +29,88 @@ import java.util.Optional;
  */
 final class JournalCodec {
   static final int VERSION = 1;
-  // Schubfach for doubles (lat/lon) instead of Double.toString: same shortest round-trip text.
   private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
-      .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
       .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
       .build());
 
   private JournalCodec() {}
 
+  /**
+   * The {@code tip} record, written directly as bytes: fixed field names as constants, strings
+   * escaped by Jackson's {@link JsonStringEncoder} (control characters included, so a record never
+   * holds a raw newline), numbers by Jackson's {@link NumberOutput} (Schubfach for doubles). It
+   * runs once per acknowledged tip, on the event loop; a generator took ~8% of it.
+   */
   static byte[] tip(TipRecord t) {
-    // Streamed, not built as a tree: this runs once per acknowledged tip.
-    ByteArrayOutputStream out = new ByteArrayOutputStream(256 + 160 * t.media().size());
-    try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
-      g.writeStartObject();
-      g.writeNumberField("v", VERSION);
-      g.writeStringField("type", "tip");
-      g.writeStringField("id", t.id().value());
-      g.writeStringField("receivedAt", IsoInstant.format(t.receivedAt()));
-      TipMetadata m = t.metadata();
-      g.writeObjectFieldStart("metadata");
-      g.writeStringField("description", m.description());
-      g.writeNumberField("lat", m.lat());
-      g.writeNumberField("lon", m.lon());
-      g.writeStringField("occurredAt", IsoInstant.format(m.occurredAt()));
-      g.writeStringField("deviceId", m.deviceId());
-      g.writeEndObject();
-      g.writeArrayFieldStart("media");
-      for (MediaItem item : t.media()) {
-        g.writeStartObject();
-        g.writeNumberField("index", item.index());
-        g.writeStringField("filename", item.filename());
-        g.writeStringField("contentType", item.contentType());
-        g.writeNumberField("size", item.size());
-        g.writeStringField("sha256", item.sha256());
-        g.writeStringField("storedAs", item.storedAs());
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-      g.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException("writing to memory cannot fail", e);
+    TipMetadata m = t.metadata();
+    ByteArrayBuilder out = new ByteArrayBuilder(320 + 200 * t.media().size());
+    out.write(TIP_HEAD);
+    ascii(out, t.id().value());
+    out.write(RECEIVED_AT);
+    ascii(out, IsoInstant.format(t.receivedAt()));
+    out.write(DESCRIPTION);
+    string(out, m.description());
+    out.write(LAT);
+    ascii(out, NumberOutput.toString(m.lat(), true));
+    out.write(LON);
+    ascii(out, NumberOutput.toString(m.lon(), true));
+    out.write(OCCURRED_AT);
+    ascii(out, IsoInstant.format(m.occurredAt()));
+    out.write(DEVICE_ID);
+    string(out, m.deviceId());
+    out.write(MEDIA);
+    for (int i = 0; i < t.media().size(); i++) {
+      MediaItem item = t.media().get(i);
+      out.write(i == 0 ? INDEX : NEXT_INDEX);
+      ascii(out, Integer.toString(item.index()));
+      out.write(FILENAME);
+      string(out, item.filename());
+      out.write(CONTENT_TYPE);
+      string(out, item.contentType());
+      out.write(SIZE);
+      ascii(out, Long.toString(item.size()));
+      out.write(SHA256);
+      string(out, item.sha256());
+      out.write(STORED_AS);
+      string(out, item.storedAs());
+      out.write('"');
+      out.write('}');
     }
-    // Jackson escapes control characters, so a record never contains a raw newline.
-    out.write('\n');
+    out.write(TIP_TAIL);
     return out.toByteArray();
+  }
+
+  private static final byte[] TIP_HEAD = bytes("{\"v\":" + VERSION + ",\"type\":\"tip\",\"id\":\"");
+  private static final byte[] RECEIVED_AT = bytes("\",\"receivedAt\":\"");
+  private static final byte[] DESCRIPTION = bytes("\",\"metadata\":{\"description\":\"");
+  private static final byte[] LAT = bytes("\",\"lat\":");
+  private static final byte[] LON = bytes(",\"lon\":");
+  private static final byte[] OCCURRED_AT = bytes(",\"occurredAt\":\"");
+  private static final byte[] DEVICE_ID = bytes("\",\"deviceId\":\"");
+  private static final byte[] MEDIA = bytes("\"},\"media\":[");
+  private static final byte[] INDEX = bytes("{\"index\":");
+  private static final byte[] NEXT_INDEX = bytes(",{\"index\":");
+  private static final byte[] FILENAME = bytes(",\"filename\":\"");
+  private static final byte[] CONTENT_TYPE = bytes("\",\"contentType\":\"");
+  private static final byte[] SIZE = bytes("\",\"size\":");
+  private static final byte[] SHA256 = bytes(",\"sha256\":\"");
+  private static final byte[] STORED_AS = bytes("\",\"storedAs\":\"");
+  private static final byte[] TIP_TAIL = bytes("]}\n");
+
+  private static byte[] bytes(String ascii) {
+    return ascii.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /** Text known to be plain ASCII that needs no escaping: ids, timestamps, numbers. */
+  private static void ascii(ByteArrayBuilder out, String s) {
+    for (int i = 0; i < s.length(); i++) {
+      out.write(s.charAt(i));
+    }
+  }
+
+  /** The contents of a JSON string (without its quotes), escaped, in UTF-8. */
+  private static void string(ByteArrayBuilder out, String s) {
+    out.write(JsonStringEncoder.getInstance().quoteAsUTF8(s));
   }
 
   static byte[] status(TipId id, TipStatus status) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import dev.tipflood.server.config.CountCap;
+import dev.tipflood.server.tip.IsoInstant;
 import dev.tipflood.server.tip.TipMetadata;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -189,7 +190,7 @@ public final class MetadataParser {
   }
 
   private static Instant instant(String text) {
-    Instant utc = utcSeconds(text);
+    Instant utc = IsoInstant.parseOrNull(text);
     if (utc != null) {
       return utc;
     }
@@ -199,45 +200,6 @@ public final class MetadataParser {
       throw ApiException.of(ErrorCode.OCCURRED_AT_INVALID, "occurredAt must be an ISO-8601 date-time with offset, "
           + "like 2020-05-31T18:04:05Z; got '" + text + "'");
     }
-  }
-
-  /**
-   * The common form {@code yyyy-MM-ddTHH:mm:ssZ} without java.time's general resolver (a
-   * measurable share of a tip POST); {@code null} for anything else, which the full ISO parser
-   * then accepts or rejects, so both paths agree on what is valid.
-   */
-  static Instant utcSeconds(String t) {
-    if (t.length() != 20 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T' || t.charAt(13) != ':'
-        || t.charAt(16) != ':' || t.charAt(19) != 'Z') {
-      return null;
-    }
-    int year = digits(t, 0, 4);
-    int month = digits(t, 5, 2);
-    int day = digits(t, 8, 2);
-    int hour = digits(t, 11, 2);
-    int minute = digits(t, 14, 2);
-    int second = digits(t, 17, 2);
-    if ((year | month | day | hour | minute | second) < 0) {
-      return null;
-    }
-    try {
-      return java.time.LocalDateTime.of(year, month, day, hour, minute, second).toInstant(java.time.ZoneOffset.UTC);
-    } catch (java.time.DateTimeException e) {
-      return null; // e.g. February 30th: the full parser names the problem
-    }
-  }
-
-  /** The decimal value of {@code n} ASCII digits at {@code from}, or -1 if one is not a digit. */
-  private static int digits(String t, int from, int n) {
-    int v = 0;
-    for (int i = from; i < from + n; i++) {
-      char c = t.charAt(i);
-      if (c < '0' || c > '9') {
-        return -1;
-      }
-      v = v * 10 + (c - '0');
-    }
-    return v;
   }
 
   private static String kind(JsonToken t) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tipflood.server.tip.IsoInstant;
 import dev.tipflood.server.tip.MediaItem;
 import dev.tipflood.server.tip.Review;
 import dev.tipflood.server.tip.TipId;
@@ -150,7 +151,7 @@ final class JournalCodec {
       case "tip" -> new TipLine(readTip(id, n));
       case "status" -> new StatusLine(id, TipStatus.fromWire(text(n, "status")));
       case "review" -> new ReviewLine(id, new Review(Review.Verdict.fromWire(text(n, "verdict")), text(n, "reviewer"),
-          Instant.parse(text(n, "reviewedAt"))));
+          instant(text(n, "reviewedAt"))));
       default -> throw new IllegalArgumentException("unknown record type '" + type + "'");
     };
   }
@@ -179,14 +180,19 @@ final class JournalCodec {
   private static TipRecord readTip(TipId id, JsonNode n) {
     JsonNode md = n.required("metadata");
     TipMetadata metadata = new TipMetadata(text(md, "description"), md.required("lat").asDouble(),
-        md.required("lon").asDouble(), Instant.parse(text(md, "occurredAt")), text(md, "deviceId"));
+        md.required("lon").asDouble(), instant(text(md, "occurredAt")), text(md, "deviceId"));
     List<MediaItem> media = new ArrayList<>();
     for (JsonNode item : n.required("media")) {
       media.add(new MediaItem(item.required("index").asInt(), text(item, "filename"), text(item, "contentType"),
           item.required("size").asLong(), text(item, "sha256"), text(item, "storedAs")));
     }
-    return new TipRecord(id, Instant.parse(text(n, "receivedAt")), metadata, media, TipStatus.RECEIVED,
+    return new TipRecord(id, instant(text(n, "receivedAt")), metadata, media, TipStatus.RECEIVED,
         Optional.empty());
+  }
+
+  private static Instant instant(String text) {
+    Instant fast = IsoInstant.parseOrNull(text);
+    return fast != null ? fast : Instant.parse(text);
   }
 
   private static String text(JsonNode n, String field) {

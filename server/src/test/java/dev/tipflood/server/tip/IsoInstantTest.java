@@ -1,4 +1,4 @@
-package dev.tipflood.server.storage;
+package dev.tipflood.server.tip;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +30,9 @@ class IsoInstantTest {
       int nanos = scale == 0 ? 0 : random.nextInt(1_000_000_000 / scale) * scale;
       Instant t = Instant.ofEpochSecond(random.nextLong(min, max), nanos);
       assertThat(IsoInstant.format(t)).isEqualTo(t.toString());
+      if (t.toString().length() >= 20 && Character.isDigit(t.toString().charAt(0))) {
+        assertThat(IsoInstant.parseOrNull(IsoInstant.format(t))).as(t.toString()).isEqualTo(t);
+      }
     }
   }
 }

@@ -156,12 +156,6 @@ final class JournalCodec {
     };
   }
 
-  /** Decodes a tip record written by {@link #tip} (its status is {@code received}, with no review). */
-  static TipRecord decodeTip(byte[] record, int length) {
-    JsonNode n = object(record, 0, length);
-    return readTip(new TipId(text(n, "id")), n);
-  }
-
   private static JsonNode object(byte[] bytes, int offset, int length) {
     JsonNode n;
     try {

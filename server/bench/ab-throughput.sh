@@ -10,6 +10,10 @@ cd "$(dirname "$0")/../.."
 A=${1:?build A jar}; B=${2:?build B jar}
 SECS=${3:-8}; ROUNDS=${4:-3}; CONNS=${5:-64}
 LUA=server/bench/tip-post.lua
+WRK_THREADS=1
+CLIENT_CPU=()
+# shellcheck source=server/bench/wrk-lib.sh
+. server/bench/wrk-lib.sh
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 WORK=$(mktemp -d)
 mkdir "$WORK/a" "$WORK/b"
@@ -25,32 +29,18 @@ start_tip "$A" "${OPTS_A:-}" "$WORK/a" "$WORK/a.out"
 start_tip "$B" "${OPTS_B:-}" "$WORK/b" "$WORK/b.out"
 java -Xmx1g -cp "$A" dev.tipflood.server.bench.BareEndpointMain > "$WORK/bare.out" 2>&1 &
 PIDS+=($!)
-port() { # file pattern
-  for _ in $(seq 1 200); do
-    p=$(sed -n "s/$2/\\1/p" "$1"); [ -n "$p" ] && { echo "$p"; return; }; sleep 0.1
-  done
-  echo "no start-up line in $1" >&2; exit 1
-}
-PA=$(port "$WORK/a.out" '^tipflood-server listening public=\([0-9]*\) .*')
-PB=$(port "$WORK/b.out" '^tipflood-server listening public=\([0-9]*\) .*')
-P0=$(port "$WORK/bare.out" '^bare-endpoint listening public=\([0-9]*\)')
+PA=$(listening_port "$WORK/a.out" "$TIP_LINE")
+PB=$(listening_port "$WORK/b.out" "$TIP_LINE")
+P0=$(listening_port "$WORK/bare.out" "$BARE_LINE")
 
-run() { # port pid seconds -> "req/s us-CPU-per-request"
-  local c0 c1
-  c0=$(awk '{print $14 + $15}' "/proc/$2/stat")
-  wrk -t1 -c"$CONNS" -d"$3s" -s "$LUA" "http://127.0.0.1:$1/api/v1/tips" > "$WORK/wrk.txt"
-  c1=$(awk '{print $14 + $15}' "/proc/$2/stat")
-  awk -v cpu=$(( (c1 - c0) * (1000000 / $(getconf CLK_TCK)) )) \
-    '/ requests in / {n = $1} /^Requests\/sec:/ {r = $2} END {printf "%.0f %.1f\n", r, cpu / n}' "$WORK/wrk.txt"
-}
 echo "warm-up (JIT): ${WARMUP:-20} s each ..."
-run "$P0" "${PIDS[2]}" "${WARMUP:-20}" > /dev/null
-run "$PA" "${PIDS[0]}" "${WARMUP:-20}" > /dev/null
-run "$PB" "${PIDS[1]}" "${WARMUP:-20}" > /dev/null
+run "$P0" "${WARMUP:-20}" "${PIDS[2]}" > /dev/null
+run "$PA" "${WARMUP:-20}" "${PIDS[0]}" > /dev/null
+run "$PB" "${WARMUP:-20}" "${PIDS[1]}" > /dev/null
 for i in $(seq 1 "$ROUNDS"); do
-  read -r r0 c0 < <(run "$P0" "${PIDS[2]}" "$SECS")
-  read -r ra ca < <(run "$PA" "${PIDS[0]}" "$SECS")
-  read -r rb cb < <(run "$PB" "${PIDS[1]}" "$SECS")
+  read -r r0 c0 < <(run "$P0" "$SECS" "${PIDS[2]}")
+  read -r ra ca < <(run "$PA" "$SECS" "${PIDS[0]}")
+  read -r rb cb < <(run "$PB" "$SECS" "${PIDS[1]}")
   awk -v i="$i" -v r0="$r0" -v c0="$c0" -v ra="$ra" -v ca="$ca" -v rb="$rb" -v cb="$cb" 'BEGIN {
     printf "round %d: bare %6.0f req/s (%4.1f us)   A %6.0f (%4.1f us) ratio %.3f   B %6.0f (%4.1f us) ratio %.3f\n",
       i, r0, c0, ra, ca, ra / r0, rb, cb, rb / r0 }'

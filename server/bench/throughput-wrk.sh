@@ -19,6 +19,8 @@ ROUNDS=${2:-3}
 CONNS=${3:-64}
 JAR=${JAR:-server/target/tipflood-server.jar}
 LUA=server/bench/tip-post.lua
+# shellcheck source=server/bench/wrk-lib.sh
+. server/bench/wrk-lib.sh
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 [ -f "$JAR" ] || mvn -B -q -pl server -am package -DskipTests
 
@@ -31,38 +33,14 @@ PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$WORK"; }
 trap 'cleanup; rm -rf "$DATA"' EXIT
 
-wait_line() { # file pattern
-  for _ in $(seq 1 200); do grep -q "$2" "$1" && return 0; sleep 0.1; done
-  echo "no start-up line in $1" >&2; exit 1
-}
-
 # shellcheck disable=SC2086
 "${SERVER_CPU[@]}" java -Xmx1g ${TIP_JAVA_OPTS:-} -jar "$JAR" --port 0 --admin-port 0 --profile unlimited --data-dir "$DATA" \
   --admin-token bench > "$WORK/tip.out" 2> "$WORK/tip.err" &
 PIDS+=($!)
 "${SERVER_CPU[@]}" java -Xmx1g -cp "$JAR" dev.tipflood.server.bench.BareEndpointMain > "$WORK/bare.out" 2>&1 &
 PIDS+=($!)
-wait_line "$WORK/tip.out" '^tipflood-server listening '
-wait_line "$WORK/bare.out" '^bare-endpoint listening '
-TIP_PORT=$(sed -n 's/^tipflood-server listening public=\([0-9]*\) .*/\1/p' "$WORK/tip.out")
-BARE_PORT=$(sed -n 's/^bare-endpoint listening public=\([0-9]*\)/\1/p' "$WORK/bare.out")
-
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # utime + stime of a process
-TICK_US=$((1000000 / $(getconf CLK_TCK)))
-
-run() { # port seconds pid [path] -> "requests/s server-CPU-microseconds-per-request"
-  local c0 c1 url="http://127.0.0.1:$1${4:-/api/v1/tips}"
-  local -a script=(-s "$LUA")
-  [ -n "${4:-}" ] && script=()
-  c0=$(cpu_ticks "$3")
-  "${CLIENT_CPU[@]}" wrk -t"$WRK_THREADS" -c"$CONNS" -d"${2}s" "${script[@]}" "$url" > "$WORK/wrk.txt"
-  c1=$(cpu_ticks "$3")
-  if [ -z "${4:-}" ] && grep -q 'Non-2xx' "$WORK/wrk.txt"; then
-    cat "$WORK/wrk.txt" >&2; echo "non-2xx answers" >&2; exit 1
-  fi
-  awk -v cpu=$(( (c1 - c0) * TICK_US )) '/ requests in / {n = $1} /^Requests\/sec:/ {r = $2}
-    END {printf "%s %.1f\n", r, cpu / n}' "$WORK/wrk.txt"
-}
+TIP_PORT=$(listening_port "$WORK/tip.out" "$TIP_LINE")
+BARE_PORT=$(listening_port "$WORK/bare.out" "$BARE_LINE")
 
 # The tip path has far more code for C2 to compile; it keeps speeding up for ~30 s.
 echo "warm-up (JIT): ${WARMUP:-30} s each ..."

@@ -9,8 +9,12 @@
 #                 to take fsync latency out of the measurement)
 #   TIP_JAVA_OPTS extra JVM options for the tip server (e.g. -XX:StartFlightRecording=...)
 #   JAR           the server jar (default server/target/tipflood-server.jar), to A/B two builds
-#   FLOOR=1       also measure GET of an unknown tip (404) on the tip server each round: the
-#                 router/measuring/metrics floor that any tip POST handler sits on
+#   FLOOR=1       also measure, each round, two floors under the tip POST:
+#                 - GET of an unknown tip (404) on the tip server: the router/measuring/metrics
+#                   floor that any tip POST handler sits on;
+#                 - the durable floor: the bare endpoint with --journal, which reads the body,
+#                   appends a fixed tip-sized record through the same group-commit log and
+#                   answers once it is fsynced: what fsync-before-201 alone costs here
 #   PIN=1         pin wrk to CPU 0 and both servers to CPU 1 (taskset); fair, but halves the cores
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -41,6 +45,12 @@ PIDS+=($!)
 PIDS+=($!)
 TIP_PORT=$(listening_port "$WORK/tip.out" "$TIP_LINE")
 BARE_PORT=$(listening_port "$WORK/bare.out" "$BARE_LINE")
+if [ "${FLOOR:-0}" != 0 ]; then
+  "${SERVER_CPU[@]}" java -Xmx1g -cp "$JAR" dev.tipflood.server.bench.BareEndpointMain --journal "$DATA/floor" \
+    > "$WORK/durable.out" 2>&1 &
+  PIDS+=($!)
+  DURABLE_PORT=$(listening_port "$WORK/durable.out" "$BARE_LINE")
+fi
 
 # The tip path has far more code for C2 to compile; it keeps speeding up for ~30 s.
 echo "warm-up (JIT): ${WARMUP:-30} s each ..."
@@ -48,11 +58,12 @@ run "$BARE_PORT" "${WARMUP:-30}" "${PIDS[1]}" > /dev/null
 run "$TIP_PORT" "${WARMUP:-30}" "${PIDS[0]}" > /dev/null
 if [ "${FLOOR:-0}" != 0 ]; then # the floor's GET path is compiled separately
   run "$TIP_PORT" $(( ${WARMUP:-30} / 3 + 1 )) "${PIDS[0]}" /api/v1/tips/00000000000000000000000000 > /dev/null
+  run "$DURABLE_PORT" "${WARMUP:-30}" "${PIDS[2]}" > /dev/null
 fi
 
 # Requests/s on a shared 2-core machine swing by +-50% between rounds; the server's own CPU time
 # per request (from /proc/<pid>/stat) is far steadier, so it is printed too.
-BARE=(); TIP=(); BARE_CPU=(); TIP_CPU=(); FLR=(); FLR_CPU=()
+BARE=(); TIP=(); BARE_CPU=(); TIP_CPU=(); FLR=(); FLR_CPU=(); DUR=(); DUR_CPU=()
 for r in $(seq 1 "$ROUNDS"); do
   read -r b bc < <(run "$BARE_PORT" "$SECS" "${PIDS[1]}")
   read -r t tc < <(run "$TIP_PORT" "$SECS" "${PIDS[0]}")
@@ -66,6 +77,10 @@ for r in $(seq 1 "$ROUNDS"); do
     FLR+=("$f"); FLR_CPU+=("$fc")
     printf '         tip server GET 404 (router floor) %7.0f req/s (%5.1f us CPU/req)   ratio %.3f\n' \
       "$f" "$fc" "$(echo "$f / $b" | bc -l)"
+    read -r d dc < <(run "$DURABLE_PORT" "$SECS" "${PIDS[2]}")
+    DUR+=("$d"); DUR_CPU+=("$dc")
+    printf '         bare + fsync journal (durable floor) %7.0f req/s (%5.1f us CPU/req)   ratio %.3f\n' \
+      "$d" "$dc" "$(echo "$d / $b" | bc -l)"
   fi
 done
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
@@ -80,4 +95,7 @@ if [ "${FLOOR:-0}" != 0 ]; then
   MF=$(median "${FLR[@]}"); CF=$(median "${FLR_CPU[@]}")
   printf 'median router floor (GET 404): %.0f req/s, ratio %.3f, %.1f us CPU/req (CPU ratio bare/floor %.3f)\n' \
     "$MF" "$(echo "$MF / $MB" | bc -l)" "$CF" "$(echo "$CB / $CF" | bc -l)"
+  MD=$(median "${DUR[@]}"); CD=$(median "${DUR_CPU[@]}")
+  printf 'median durable floor (bare + fsync journal): %.0f req/s, ratio %.3f, %.1f us CPU/req; tip POST / durable floor %.3f\n' \
+    "$MD" "$(echo "$MD / $MB" | bc -l)" "$CD" "$(echo "$MT / $MD" | bc -l)"
 fi

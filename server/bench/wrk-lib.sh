@@ -13,7 +13,7 @@ listening_port() { # file sed-pattern-with-one-group
   exit 1
 }
 TIP_LINE='^tipflood-server listening public=\([0-9]*\) .*'
-BARE_LINE='^bare-endpoint listening public=\([0-9]*\)'
+BARE_LINE='^bare-endpoint listening public=\([0-9]*\).*'
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # utime + stime of a process
 TICK_US=$((1000000 / $(getconf CLK_TCK)))

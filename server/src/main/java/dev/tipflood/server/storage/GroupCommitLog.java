@@ -29,8 +29,11 @@ import java.util.concurrent.locks.LockSupport;
  * only when it is parked. A commit hands its completions to each writer's {@link Executor} (an
  * event loop) in one task per executor, not one per record: a cross-thread wake-up costs more
  * than completing a future.
+ *
+ * <p>Public for the throughput benchmark's durable floor ({@code BareEndpointMain --journal}),
+ * which measures what fsync-before-answer costs a bare endpoint with the very same log.
  */
-final class GroupCommitLog implements AutoCloseable {
+public final class GroupCommitLog implements AutoCloseable {
   private static final int MAX_BATCH = 4096;
   static final int PREALLOCATE = 4 << 20;
   private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(64 << 10);
@@ -70,7 +73,7 @@ final class GroupCommitLog implements AutoCloseable {
   private long allocated;
 
   /** Opens {@code file} for appending after its first {@code end} bytes (the valid records). */
-  GroupCommitLog(Path file, long end) throws IOException {
+  public GroupCommitLog(Path file, long end) throws IOException {
     this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     this.end = end;
     this.allocated = channel.size();
@@ -90,7 +93,7 @@ final class GroupCommitLog implements AutoCloseable {
    * the file once the bytes are on disk, or fails. Pass the same executor instance for the same
    * thread: completions are grouped by executor identity.
    */
-  CompletionStage<Long> append(byte[] bytes, Executor completeOn) {
+  public CompletionStage<Long> append(byte[] bytes, Executor completeOn) {
     Pending p = new Pending(bytes, completeOn);
     IOException f = failure;
     if (f != null) {

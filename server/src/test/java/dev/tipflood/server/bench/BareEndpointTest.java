@@ -2,16 +2,21 @@ package dev.tipflood.server.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tipflood.server.storage.GroupCommitLog;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BareEndpointTest {
   private Vertx vertx;
@@ -30,11 +35,15 @@ class BareEndpointTest {
   }
 
   private int deploy(long delayMillis) throws Exception {
+    return deploy(delayMillis, null);
+  }
+
+  private int deploy(long delayMillis, GroupCommitLog journal) throws Exception {
     int port;
     try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = probe.getLocalPort();
     }
-    vertx.deployVerticle(new BareEndpointMain.Bare(port, delayMillis))
+    vertx.deployVerticle(new BareEndpointMain.Bare(port, delayMillis, journal))
         .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     return port;
   }
@@ -63,5 +72,21 @@ class BareEndpointTest {
     assertThat(r.statusCode()).isEqualTo(201);
     assertThat(r.bodyAsJsonObject().getString("status")).isEqualTo("received");
     assertThat(elapsedMillis).isGreaterThanOrEqualTo(50);
+  }
+
+  /** The durable floor answers each request only after its record is in the journal. */
+  @Test
+  void withAJournalEachAnswerHasItsRecordOnDisk(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("floor.journal");
+    try (GroupCommitLog journal = new GroupCommitLog(file, 0)) {
+      int port = deploy(0, journal);
+      for (int i = 1; i <= 3; i++) {
+        HttpResponse<Buffer> r = post(port, Buffer.buffer("{\"n\":" + i + "}"));
+        assertThat(r.statusCode()).isEqualTo(201);
+        // The file is preallocated with zeros after the records: count the record lines.
+        String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).replace("\0", "");
+        assertThat(text.lines().filter(l -> l.startsWith("{\"type\":\"tip\"")).count()).isEqualTo(i);
+      }
+    }
   }
 }

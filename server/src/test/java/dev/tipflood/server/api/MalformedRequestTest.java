@@ -111,6 +111,8 @@ class MalformedRequestTest {
                 + VALID_METADATA.length() + "\r\n\r\n" + VALID_METADATA).getBytes(StandardCharsets.UTF_8)),
         rejected("no Content-Type at all", 415, "not_multipart",
             () -> "POST /api/v1/tips HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\nhi".getBytes(StandardCharsets.UTF_8)),
+        rejected("Content-Type of a lone ';' (no media type at all)", 415, "not_multipart",
+            () -> withHead("Content-Type: ;", new Multipart().field("metadata", VALID_METADATA).build())),
         rejected("boundary missing", 400, "boundary_missing",
             () -> withHead("Content-Type: multipart/form-data", new Multipart().field("metadata", VALID_METADATA).build())),
         rejected("boundary with illegal characters", 400, "boundary_invalid",

@@ -2,7 +2,6 @@ package dev.tipflood.server.api.upload;
 
 import dev.tipflood.server.api.ApiException;
 import dev.tipflood.server.api.ErrorCode;
-import java.util.Locale;
 
 /** Checks the Content-Type of a tip POST before any body byte is read, and extracts the boundary. */
 public final class MultipartContentType {
@@ -21,17 +20,17 @@ public final class MultipartContentType {
     if (contentType == null) {
       throw ApiException.of(ErrorCode.NOT_MULTIPART, "Content-Type is missing; a tip is multipart/form-data");
     }
-    String[] params = contentType.split(";");
-    if (!isType(params[0], "multipart/form-data")) {
-      throw ApiException.of(ErrorCode.NOT_MULTIPART, "Content-Type is '" + params[0].trim()
+    String type = mediaType(contentType);
+    if (!isType(type, "multipart/form-data")) {
+      throw ApiException.of(ErrorCode.NOT_MULTIPART, "Content-Type is '" + type.trim()
           + "'; a tip is multipart/form-data");
     }
-    return boundaryParameter(params, "multipart/form-data");
+    return boundaryParameter(contentType, type.length(), "multipart/form-data");
   }
 
   /** Whether a part's Content-Type declares a nested {@code multipart/mixed} body (several files under one name). */
   static boolean isMixed(String contentType) {
-    return contentType != null && isType(contentType.split(";", 2)[0], "multipart/mixed");
+    return contentType != null && isType(mediaType(contentType), "multipart/mixed");
   }
 
   /**
@@ -40,17 +39,48 @@ public final class MultipartContentType {
    * @throws ApiException {@code boundary_missing} or {@code boundary_invalid}
    */
   static String mixedBoundary(String contentType) {
-    return boundaryParameter(contentType.split(";"), "multipart/mixed");
+    return boundaryParameter(contentType, mediaType(contentType).length(), "multipart/mixed");
   }
 
+  /** The text before the first {@code ;} (the media type, untrimmed). */
+  private static String mediaType(String contentType) {
+    int semicolon = contentType.indexOf(';');
+    return semicolon < 0 ? contentType : contentType.substring(0, semicolon);
+  }
+
+  /** Trimmed as {@link String#trim()} does; case-insensitive in ASCII only: media type names are ASCII (RFC 6838). */
   private static boolean isType(String type, String expected) {
-    return type.trim().toLowerCase(Locale.ROOT).equals(expected);
+    int from = 0;
+    int to = type.length();
+    while (from < to && type.charAt(from) <= ' ') {
+      from++;
+    }
+    while (to > from && type.charAt(to - 1) <= ' ') {
+      to--;
+    }
+    if (to - from != expected.length()) {
+      return false;
+    }
+    for (int i = 0; i < expected.length(); i++) {
+      char c = type.charAt(from + i);
+      char lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+      if (lower != expected.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
-  private static String boundaryParameter(String[] params, String type) {
+  /**
+   * The {@code boundary} parameter among the {@code ;}-separated parameters that follow the media
+   * type ({@code contentType} from index {@code at}, which is a {@code ;} or the end). The last one
+   * wins if it is given twice.
+   */
+  private static String boundaryParameter(String contentType, int at, String type) {
     String boundary = null;
-    for (int i = 1; i < params.length; i++) {
-      String p = params[i].trim();
+    while (at < contentType.length()) {
+      int next = contentType.indexOf(';', at + 1);
+      String p = contentType.substring(at + 1, next < 0 ? contentType.length() : next).trim();
       int eq = p.indexOf('=');
       if (eq > 0 && p.substring(0, eq).trim().equalsIgnoreCase("boundary")) {
         boundary = p.substring(eq + 1).trim();
@@ -58,6 +88,7 @@ public final class MultipartContentType {
           boundary = boundary.substring(1, boundary.length() - 1);
         }
       }
+      at = next < 0 ? contentType.length() : next;
     }
     if (boundary == null || boundary.isEmpty()) {
       throw ApiException.of(ErrorCode.BOUNDARY_MISSING, "Content-Type " + type + " has no boundary parameter");

@@ -10,6 +10,7 @@ import dev.tipflood.server.tip.TipMetadata;
 import dev.tipflood.server.tip.TipRecord;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.internal.ContextInternal;
 import java.time.Clock;
@@ -49,15 +50,29 @@ public final class TipIntake {
       }
     }
     TipId id = TipId.next(clock.millis());
-    Future<List<String>> placed = upload.media().isEmpty() ? Future.succeededFuture(List.of())
-        : worker.executeBlocking(() -> media.promote(id, upload.media().stream().map(StagedMedia::temp).toList()),
-            false);
-    return placed.compose(names -> {
-      TipRecord tip = TipRecord.received(id, clock.instant(), metadata, items(upload.media(), names));
-      // The store completes on this event loop, grouped with the other tips of the same commit.
-      return Future.fromCompletionStage(tips.append(tip, executorOf(context)))
-          .recover(e -> forget(names).compose(v -> Future.failedFuture(storageFailed(e))));
-    }, e -> Future.failedFuture(storageFailed(e)));
+    if (upload.media().isEmpty()) {
+      return store(TipRecord.received(id, clock.instant(), metadata, List.of()), List.of(), context);
+    }
+    return worker.executeBlocking(() -> media.promote(id, upload.media().stream().map(StagedMedia::temp).toList()),
+            false)
+        .compose(names -> store(TipRecord.received(id, clock.instant(), metadata, items(upload.media(), names)),
+            names, context), e -> Future.failedFuture(storageFailed(e)));
+  }
+
+  /**
+   * Appends the journal record; the future completes on the request's event loop, grouped with
+   * the other tips of the same commit. If the record fails, the media moved for it are removed.
+   */
+  private Future<TipRecord> store(TipRecord tip, List<String> names, Context context) {
+    Promise<TipRecord> stored = Promise.promise();
+    tips.append(tip, executorOf(context)).whenComplete((t, e) -> {
+      if (e == null) {
+        stored.complete(t);
+      } else {
+        forget(names).onComplete(v -> stored.fail(storageFailed(e)));
+      }
+    });
+    return stored.future();
   }
 
   /**

@@ -21,16 +21,18 @@ final class PublicVerticle extends VerticleBase {
   private final ServerWiring wiring;
   private final ConnectionGate gate;
   private final WorkerExecutor worker;
+  private final WorkerExecutor reader;
   private final String host;
   private final int port;
   private HttpServer server;
 
   PublicVerticle(ServerComponents components, ServerWiring wiring, ConnectionGate gate, WorkerExecutor worker,
-      String host, int port) {
+      WorkerExecutor reader, String host, int port) {
     this.components = components;
     this.wiring = wiring;
     this.gate = gate;
     this.worker = worker;
+    this.reader = reader;
     this.host = host;
     this.port = port;
   }
@@ -44,7 +46,7 @@ final class PublicVerticle extends VerticleBase {
     server = vertx.createHttpServer(options(p))
         .connectionHandler(gate::onConnection)
         .invalidRequestHandler(new InvalidRequestHandler(p.limits().maxHeaderBytes().bytes()))
-        .requestHandler(PublicRouter.create(components, wiring, gate, worker));
+        .requestHandler(PublicRouter.create(components, wiring, gate, worker, reader));
     return server.listen(port, host);
   }
 

@@ -42,7 +42,16 @@ public final class TipfloodServer {
   private static final Logger UNHANDLED = Logger.getLogger(TipfloodServer.class.getName());
 
   /** Size of the named worker pool for blocking storage work (renames, fsyncs, deletes). */
-  private static final int STORAGE_WORKERS = 8;
+  public static final int STORAGE_WORKERS = 8;
+  /** Name of that pool. */
+  public static final String STORAGE_POOL = "tipflood-storage";
+  /**
+   * Size of the pool that reads stored tips back for {@code GET}: positional reads, mostly from
+   * the page cache. Separate, so a status check is not queued behind a flood's media writes.
+   */
+  private static final int READ_WORKERS = 2;
+  /** Name of that pool. */
+  public static final String READ_POOL = "tipflood-reads";
 
   private final Vertx vertx;
   private final JournalTipStore tips;
@@ -114,7 +123,8 @@ public final class TipfloodServer {
       tips.forEachUnfinishedAtOpen(wiring.pipeline()::resumed);
       log.accept("resubmitted " + tips.unfinishedAtOpenCount() + " unfinished tip(s) to the pipeline");
     }
-    WorkerExecutor worker = vertx.createSharedWorkerExecutor("tipflood-storage", STORAGE_WORKERS);
+    WorkerExecutor worker = vertx.createSharedWorkerExecutor(STORAGE_POOL, STORAGE_WORKERS);
+    WorkerExecutor reader = vertx.createSharedWorkerExecutor(READ_POOL, READ_WORKERS);
     AdminVerticle admin = new AdminVerticle(c, wiring, s.adminToken(), s.adminPort());
     // One instance per event loop. Vert.x shares one listening socket among the servers of one
     // Vertx that ask for the same port; for port 0 each would get its own random port, so ask
@@ -123,7 +133,7 @@ public final class TipfloodServer {
     int requested = s.port() == 0 ? -1 : s.port();
     List<PublicVerticle> instances = new java.util.concurrent.CopyOnWriteArrayList<>();
     Future<TipfloodServer> started = vertx.deployVerticle(() -> {
-          PublicVerticle v = new PublicVerticle(c, wiring, gate, worker, s.host(), requested);
+          PublicVerticle v = new PublicVerticle(c, wiring, gate, worker, reader, s.host(), requested);
           instances.add(v);
           return v;
         }, new DeploymentOptions().setInstances(s.eventLoops()))

@@ -11,15 +11,16 @@ import java.time.Duration;
 /**
  * {@code GET /api/v1/tips/{id}}: the tip, its media and its pipeline status and review. An
  * unknown id is answered from memory; the store reads a known tip's record from disk, so that
- * lookup runs on the storage worker pool.
+ * lookup runs on a worker pool of its own (not the storage pool, where a flood's media renames and
+ * fsyncs queue).
  */
 public final class GetTipHandler implements Handler<RoutingContext> {
   private final TipStore tips;
-  private final WorkerExecutor worker;
+  private final WorkerExecutor reader;
 
-  public GetTipHandler(TipStore tips, WorkerExecutor worker) {
+  public GetTipHandler(TipStore tips, WorkerExecutor reader) {
     this.tips = tips;
-    this.worker = worker;
+    this.reader = reader;
   }
 
   @Override
@@ -34,7 +35,7 @@ public final class GetTipHandler implements Handler<RoutingContext> {
       ctx.fail(ApiException.of(ErrorCode.TIP_NOT_FOUND, "no tip with id " + id)); // from memory: no disk read
       return;
     }
-    worker.executeBlocking(() -> tips.find(id).map(tip -> TipJson.of(tip).encode()), false).onComplete(ar -> {
+    reader.executeBlocking(() -> tips.find(id).map(tip -> TipJson.of(tip).encode()), false).onComplete(ar -> {
       if (ar.failed()) {
         System.err.println("tipflood-server: cannot read tip " + id + ": " + ar.cause());
         ctx.fail(ApiException.retryLater(ErrorCode.STORAGE_UNAVAILABLE, "the tip could not be read; retry later",

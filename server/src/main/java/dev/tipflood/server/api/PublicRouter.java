@@ -13,7 +13,12 @@ public final class PublicRouter {
 
   private PublicRouter() {}
 
-  public static Router create(ServerComponents c, ServerWiring wiring, ConnectionGate gate, WorkerExecutor worker) {
+  /**
+   * @param worker the storage pool: media renames, fsyncs and deletes
+   * @param reader the pool that reads stored tips back for {@code GET}
+   */
+  public static Router create(ServerComponents c, ServerWiring wiring, ConnectionGate gate, WorkerExecutor worker,
+      WorkerExecutor reader) {
     Router router = Router.router(c.vertx());
     for (RouteContributor contributor : wiring.routes()) {
       contributor.contributePublic(router);
@@ -24,7 +29,7 @@ public final class PublicRouter {
     router.post(TIPS).handler(new CreateTipHandler(c.vertx(), c.profile(), c.media(), worker, intake,
         wiring.pipeline(), c.clock(), wiring.uploads()));
     router.route(TIPS).handler(new MethodNotAllowedHandler("POST"));
-    router.get(TIPS + "/:id").handler(new GetTipHandler(c.tips(), worker));
+    router.get(TIPS + "/:id").handler(new GetTipHandler(c.tips(), reader));
     router.route(TIPS + "/:id").handler(new MethodNotAllowedHandler("GET"));
     router.route().handler(ctx -> ctx.fail(ApiException.of(ErrorCode.NOT_FOUND, "no such resource: "
         + ctx.request().path())));

@@ -15,6 +15,7 @@ import dev.tipflood.server.tip.TipRecord;
 import dev.tipflood.server.tip.TipStatus;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -29,6 +30,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -81,6 +83,46 @@ class TipApiTest {
           ctx.completeNow();
         })));
     assertThat(ctx.awaitCompletion(30, TimeUnit.SECONDS)).isTrue();
+  }
+
+  /**
+   * A status check during a flood: every storage worker is busy (held here on a latch, as media
+   * renames and fsyncs would be), yet a stored tip is still read back and shown.
+   */
+  @Test
+  void getOfAStoredTipDoesNotQueueBehindBusyStorageWorkers(Vertx vertx, VertxTestContext ctx) throws Exception {
+    TestServer server = TestServer.start(dataDir, ProfileLoader.builtin("tipline"));
+    Vertx serverVertx = server.server().components().vertx();
+    WebClient client = WebClient.create(vertx);
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch busy = new CountDownLatch(TipfloodServer.STORAGE_WORKERS);
+    // The same name gives the server's own shared pool.
+    WorkerExecutor storage = serverVertx.createSharedWorkerExecutor(TipfloodServer.STORAGE_POOL, TipfloodServer.STORAGE_WORKERS);
+    try {
+      HttpResponse<Buffer> created = client.post(server.port(), "127.0.0.1", "/api/v1/tips")
+          .sendMultipartForm(MultipartForm.create().attribute("metadata", Multipart.VALID_METADATA))
+          .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      assertThat(created.statusCode()).isEqualTo(201);
+      for (int i = 0; i < TipfloodServer.STORAGE_WORKERS; i++) {
+        storage.executeBlocking(() -> {
+          busy.countDown();
+          return release.await(30, TimeUnit.SECONDS);
+        }, false);
+      }
+      assertThat(busy.await(10, TimeUnit.SECONDS)).as("all storage workers busy").isTrue();
+      client.get(server.port(), "127.0.0.1", created.getHeader("Location")).send()
+          .onComplete(ctx.succeeding(shown -> ctx.verify(() -> {
+            assertThat(shown.statusCode()).isEqualTo(200);
+            assertThat(shown.bodyAsJsonObject().getString("id")).isEqualTo(created.bodyAsJsonObject().getString("id"));
+            ctx.completeNow();
+          })));
+      // Before the read pool, the GET waited here until the latch was released (30 s).
+      assertThat(ctx.awaitCompletion(10, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      release.countDown();
+      storage.close();
+      server.close();
+    }
   }
 
   @Test

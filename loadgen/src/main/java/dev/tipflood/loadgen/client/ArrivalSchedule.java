@@ -5,14 +5,24 @@ import java.util.NoSuchElementException;
 import java.util.PrimitiveIterator;
 
 /**
- * The intended start times of a population's tips, from its per-second arrival counts.
- * Within second {@code s} that has {@code n} arrivals, arrival {@code i} is intended at
- * {@code s + floor(1000 i / n) ms}: exactly where Gatling's open injection places its users (it
- * shards each second's users over 1000 one-millisecond slots, see Gatling's {@code Shard}), so
- * the k-th user Gatling starts is the k-th intended time here. Latency measured from these
- * times is free of coordinated omission: a stalled injector or server cannot hide waiting.
+ * Where Gatling starts a population's users, from its per-second arrival counts. Within second
+ * {@code s} that has {@code n} arrivals, user {@code i} starts at {@code s + floor(1000 i / n) ms}:
+ * exactly where Gatling's open injection places them (it shards each second's users over 1000
+ * one-millisecond slots, see Gatling's {@code Shard}), so the k-th user Gatling starts is the k-th
+ * offset here. Only whole seconds are Gatling's to place: inside a second it spreads users evenly.
+ *
+ * <p>So the schedule runs {@link #LEAD_MICROS} ahead: the users of the plan's second {@code s}
+ * start in Gatling's second {@code s}, and each waits until its own arrival time (the plan's
+ * {@code arrivalOffsetsMillis}: exponential gaps for a Poisson process) plus the lead, which is
+ * never earlier than its start. Latency is measured from that arrival time, free of coordinated
+ * omission: a stalled injector or server cannot hide waiting.
  */
 public final class ArrivalSchedule {
+  /** How far Gatling's start of a user runs ahead of its arrival: one second. */
+  public static final long LEAD_MICROS = 1_000_000L;
+  /** {@link #LEAD_MICROS} in whole seconds. */
+  public static final int LEAD_SECONDS = 1;
+
   private final int[] perSecond;
 
   public ArrivalSchedule(List<Integer> arrivalsPerSecond) {
@@ -44,7 +54,7 @@ public final class ArrivalSchedule {
     return perSecond[second];
   }
 
-  /** Intended offsets from the start of the run, in microseconds, in arrival order. */
+  /** Where Gatling starts each user, in microseconds from the start of its injection, in order. */
   public PrimitiveIterator.OfLong offsetsMicros() {
     return new PrimitiveIterator.OfLong() {
       private int second;

@@ -59,7 +59,7 @@ final class ClientRuntime {
     originNanos.accumulateAndGet(candidate, (a, b) -> a == UNSET ? b : Math.min(a, b));
   }
 
-  /** The intended send time of the arrival at {@code offsetMicros}, on the nanoTime scale. */
+  /** The time {@code offsetMicros} after the schedule's origin, on the nanoTime scale. */
   long intendedNanos(long offsetMicros) {
     return originNanos.get() + offsetMicros * 1000;
   }

@@ -9,7 +9,10 @@ final class SessionKeys {
   static final String METADATA = "tf_metadata";
   static final String MEDIA_COUNT = "tf_mediaCount";
   static final String BODY_BYTES = "tf_bodyBytes";
+  /** Where Gatling started the user, from the start of the injection. */
   static final String OFFSET_MICROS = "tf_offsetMicros";
+  /** When the tip arrives (is sent), on the same scale: the schedule's arrival plus the lead. */
+  static final String ARRIVAL_MICROS = "tf_arrivalMicros";
   static final String INTENDED_NANOS = "tf_intendedNanos";
   static final String FIRST_SEND_NANOS = "tf_firstSendNanos";
   static final String SEND_NANOS = "tf_sendNanos";

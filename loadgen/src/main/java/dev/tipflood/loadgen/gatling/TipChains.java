@@ -51,6 +51,9 @@ final class TipChains {
       upload = doSwitch("#{" + SessionKeys.MEDIA_COUNT + "}").on(uploads);
     }
     return feed(TipFeeders.tips(p, index, rt.plan.seed(), Clock.systemUTC()))
+        .exec(session -> started(rt, session))
+        // Gatling places users evenly within a second; each waits for its own arrival time.
+        .pause(session -> untilArrival(rt, session))
         .exec(session -> begin(rt, session))
         .asLongAs(session -> session.getBoolean(SessionKeys.AGAIN)).on(
             doIf(session -> session.getLong(SessionKeys.BACKOFF_MILLIS) > 0).then(
@@ -60,9 +63,20 @@ final class TipChains {
             exec(session -> afterResponse(rt, session)));
   }
 
+  /** Gatling started the user: that fixes the schedule's origin (see {@link ClientRuntime#arrived}). */
+  static Session started(ClientRuntime rt, Session s) {
+    rt.arrived(s.getLong(SessionKeys.OFFSET_MICROS));
+    return s;
+  }
+
+  /** How long until the tip's arrival time; zero if Gatling started the user late. */
+  static Duration untilArrival(ClientRuntime rt, Session s) {
+    long wait = rt.intendedNanos(s.getLong(SessionKeys.ARRIVAL_MICROS)) - rt.nanoTime();
+    return Duration.ofNanos(Math.max(0, wait));
+  }
+
   static Session begin(ClientRuntime rt, Session s) {
     rt.progress.get(s.getString(SessionKeys.POPULATION)).tipStarted();
-    rt.arrived(s.getLong(SessionKeys.OFFSET_MICROS));
     return s.set(SessionKeys.ATTEMPT, 1)
         .set(SessionKeys.AGAIN, true)
         .set(SessionKeys.BACKOFF_MILLIS, 0L);
@@ -85,7 +99,7 @@ final class TipChains {
     PopulationPlan p = rt.populations.get(pop);
     int attempt = s.getInt(SessionKeys.ATTEMPT);
     long rawMicros = (end - s.getLong(SessionKeys.SEND_NANOS)) / 1000;
-    long tipIntended = rt.intendedNanos(s.getLong(SessionKeys.OFFSET_MICROS));
+    long tipIntended = rt.intendedNanos(s.getLong(SessionKeys.ARRIVAL_MICROS));
     // The first attempt is intended by the schedule, a retry right after its backoff.
     long intended = attempt == 1 ? tipIntended : s.getLong(SessionKeys.INTENDED_NANOS);
     long correctedMicros = (end - intended) / 1000;

@@ -14,8 +14,9 @@ import java.util.PrimitiveIterator;
 import java.util.SplittableRandom;
 
 /**
- * One feeder per population. Each record is one tip: its sequence number, its intended offset
- * in the open schedule, its identity, its metadata JSON and the media files it streams.
+ * One feeder per population. Each record is one tip: its sequence number, where Gatling starts
+ * its user and when it arrives in the open schedule, its identity, its metadata JSON and the media
+ * files it streams.
  * Deterministic from the plan's seed, except {@code occurredAt}, which is relative to now.
  */
 final class TipFeeders {
@@ -29,6 +30,7 @@ final class TipFeeders {
   private static final class TipIterator implements Iterator<Map<String, Object>> {
     private final PopulationPlan population;
     private final PrimitiveIterator.OfLong offsets;
+    private final Iterator<Long> arrivals;
     private final Identities identities;
     private final MetadataFactory metadata;
     private final SplittableRandom random;
@@ -38,6 +40,7 @@ final class TipFeeders {
     TipIterator(PopulationPlan population, int index, long seed, Clock clock) {
       this.population = population;
       this.offsets = new ArrivalSchedule(population.arrivalsPerSecond()).offsetsMicros();
+      this.arrivals = population.arrivalOffsetsMillis().iterator();
       this.identities = new Identities(population.name(), index, population.identity());
       this.metadata = new MetadataFactory(population.realism());
       this.random = new SplittableRandom(seed * 31 + index);
@@ -59,6 +62,8 @@ final class TipFeeders {
       r.put(SessionKeys.TRUTH, population.truth());
       r.put(SessionKeys.SEQ, seq++);
       r.put(SessionKeys.OFFSET_MICROS, offset);
+      // Both are ordered and binned by the same seconds, so the k-th user gets the k-th arrival.
+      r.put(SessionKeys.ARRIVAL_MICROS, ArrivalSchedule.LEAD_MICROS + arrivals.next() * 1000);
       r.put(SessionKeys.SOURCE_IP, id.sourceIp());
       r.put(SessionKeys.METADATA, metadata.json(id.deviceId(), clock.instant(), random));
       r.put(SessionKeys.MEDIA_COUNT, media.size());

@@ -9,6 +9,9 @@ import java.util.Objects;
  * @param name              population name, sent as {@code X-Tipflood-Population}
  * @param truth             {@code legit} or {@code junk}, sent as {@code X-Tipflood-Truth}
  * @param arrivalsPerSecond tips started in each second of the run (the open-model schedule)
+ * @param arrivalOffsetsMillis when each of those tips arrives, in milliseconds from the start of
+ *                          the schedule, ascending: the scenario's arrival process itself
+ *                          (exponential gaps for a Poisson one), which the per-second counts bin
  * @param identity          device ids and source addresses
  * @param realism           how plausible the metadata is
  * @param client            timeouts and retries
@@ -16,7 +19,7 @@ import java.util.Objects;
  *                          tip); at least one
  */
 public record PopulationPlan(String name, String truth, List<Integer> arrivalsPerSecond,
-                             IdentityPlan identity, MetadataRealism realism, ClientBehaviour client,
+                             List<Long> arrivalOffsetsMillis, IdentityPlan identity, MetadataRealism realism, ClientBehaviour client,
                              List<List<MediaFile>> tips) {
 
   public PopulationPlan {
@@ -33,10 +36,33 @@ public record PopulationPlan(String name, String truth, List<Integer> arrivalsPe
         throw new IllegalArgumentException("populations[" + name + "].arrivalsPerSecond[" + i + "] must be >= 0");
       }
     }
+    arrivalOffsetsMillis = List.copyOf(Objects.requireNonNull(arrivalOffsetsMillis, "arrivalOffsetsMillis"));
+    checkOffsets(name, arrivalsPerSecond, arrivalOffsetsMillis);
     if (tips == null || tips.isEmpty()) {
       throw new IllegalArgumentException("populations[" + name + "].tips must not be empty");
     }
     tips = tips.stream().map(List::copyOf).toList();
+  }
+
+  /** The offsets are ascending, and as many fall in each second as that second's count says. */
+  private static void checkOffsets(String name, List<Integer> perSecond, List<Long> offsets) {
+    int[] counted = new int[perSecond.size()];
+    long previous = 0;
+    for (int i = 0; i < offsets.size(); i++) {
+      long ms = offsets.get(i);
+      if (ms < previous || ms >= perSecond.size() * 1000L) {
+        throw new IllegalArgumentException("populations[" + name + "].arrivalOffsetsMillis[" + i + "] = " + ms
+            + " must be ascending and within 0.." + (perSecond.size() * 1000L - 1));
+      }
+      counted[(int) (ms / 1000)]++;
+      previous = ms;
+    }
+    for (int s = 0; s < counted.length; s++) {
+      if (counted[s] != perSecond.get(s)) {
+        throw new IllegalArgumentException("populations[" + name + "]: " + counted[s] + " arrivalOffsetsMillis fall in second "
+            + s + " but arrivalsPerSecond[" + s + "] is " + perSecond.get(s));
+      }
+    }
   }
 
   public long plannedTips() {

@@ -41,20 +41,30 @@ public final class ScenarioPlanner {
     List<PopulationPlan> pops = new ArrayList<>();
     for (int i = 0; i < scenario.populations().size(); i++) {
       Population p = scenario.populations().get(i);
-      List<Integer> perSecond = perSecond(schedule.population(p.name()), seconds);
+      List<Long> offsets = offsetsMillis(schedule.population(p.name()), seconds);
+      List<Integer> perSecond = perSecond(offsets, seconds);
       long planned = perSecond.stream().mapToLong(Integer::longValue).sum();
       SplittableRandom random = new SplittableRandom(scenario.seed() ^ (0x5EED_0000L + i));
-      pops.add(new PopulationPlan(p.name(), p.truth().id(), perSecond, identity(p), realism(p), client(p, scenario.scale()),
+      pops.add(new PopulationPlan(p.name(), p.truth().id(), perSecond, offsets, identity(p), realism(p), client(p, scenario.scale()),
           compositions(p, corpus, (int) Math.max(1, Math.min(planned, MAX_COMPOSITIONS)), random)));
     }
     return new LoadPlan(scenario.name(), scenario.seed(), baseUrl, seconds, graceSeconds, clientDir, pops);
   }
 
-  static List<Integer> perSecond(PopulationSchedule schedule, int seconds) {
+  /** The scenario's arrival times, in milliseconds, kept inside the plan's last second. */
+  static List<Long> offsetsMillis(PopulationSchedule schedule, int seconds) {
+    long[] ms = schedule.arrivalOffsetsMillis();
+    List<Long> out = new ArrayList<>(ms.length);
+    for (long m : ms) {
+      out.add(Math.min(seconds * 1000L - 1, m));
+    }
+    return out;
+  }
+
+  static List<Integer> perSecond(List<Long> offsetsMillis, int seconds) {
     int[] counts = new int[seconds];
-    for (long ms : schedule.arrivalOffsetsMillis()) {
-      int s = (int) Math.min(seconds - 1, ms / 1000);
-      counts[s]++;
+    for (long ms : offsetsMillis) {
+      counts[(int) (ms / 1000)]++;
     }
     List<Integer> out = new ArrayList<>(seconds);
     for (int c : counts) {

@@ -1,6 +1,7 @@
 package dev.tipflood.loadgen.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tipflood.loadgen.client.ArrivalSchedule;
 import dev.tipflood.loadgen.plan.LoadPlan;
 import dev.tipflood.loadgen.plan.PopulationPlan;
 import java.util.Iterator;
@@ -22,17 +23,19 @@ final class ProgressLine {
   }
 
   /**
-   * @param elapsedSeconds since Gatling started
+   * @param elapsedSeconds since Gatling started (the schedule starts {@link ArrivalSchedule#LEAD_SECONDS} later)
    * @param now            newest client progress line, or null
    * @param before         the one a second earlier, or null
    * @param server         newest server timeline sample, or null (external target, or not yet)
    */
   String render(long elapsedSeconds, JsonNode now, JsonNode before, JsonNode server) {
     StringBuilder b = new StringBuilder();
-    b.append(String.format(Locale.ROOT, "[%3d/%ds]", elapsedSeconds, plan.durationSeconds()));
-    int second = (int) Math.max(0, Math.min(plan.durationSeconds() - 1, elapsedSeconds - 1));
+    // In the schedule's time, which starts one lead after Gatling's start (ArrivalSchedule).
+    long scheduleSeconds = Math.max(0, elapsedSeconds - ArrivalSchedule.LEAD_SECONDS);
+    b.append(String.format(Locale.ROOT, "[%3d/%ds]", scheduleSeconds, plan.durationSeconds()));
+    long second = scheduleSeconds - 1; // the second that just ended
     for (PopulationPlan p : plan.populations()) {
-      long offered = elapsedSeconds > plan.durationSeconds() ? 0 : p.arrivalsPerSecond().get(second);
+      long offered = second < 0 || second >= plan.durationSeconds() ? 0 : p.arrivalsPerSecond().get((int) second);
       long ok = delta(now, before, p.name(), "ok");
       long err = delta(now, before, p.name(), "completed") - ok;
       b.append(' ').append(p.name()).append(" offered ").append(offered).append("/s ok ").append(ok)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tipflood.loadgen.cli.ExitCodes;
+import dev.tipflood.loadgen.client.ArrivalSchedule;
 import dev.tipflood.loadgen.plan.LoadPlan;
 import dev.tipflood.loadgen.plan.LoadPlanFiles;
 import dev.tipflood.loadgen.plan.ScenarioPlanner;
@@ -136,7 +137,8 @@ public final class RunOrchestrator {
   private RunOutcome drive(LoadPlan plan, RunDirectory dir, Manifest manifest, RunOptions opts, ServerProcess server,
                            ServerPoller poller)
       throws InterruptedException {
-    long hardStopSeconds = plan.durationSeconds() + plan.graceSeconds() + RunOptions.HARD_STOP_MARGIN_SECONDS;
+    long hardStopSeconds = ArrivalSchedule.LEAD_SECONDS + plan.durationSeconds() + plan.graceSeconds()
+        + RunOptions.HARD_STOP_MARGIN_SECONDS;
     out.println("tipflood: driving " + plan.plannedTips() + " tips over " + plan.durationSeconds()
         + " s against " + plan.baseUrl() + " (hard stop after " + hardStopSeconds + " s)");
     ProgressLine progress = new ProgressLine(plan);

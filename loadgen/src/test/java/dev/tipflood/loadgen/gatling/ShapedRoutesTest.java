@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The run path of a slow-uploads-style plan: the shaped population goes through its proxy, byte for byte. */
 class ShapedRoutesTest {
   private static PopulationPlan population(String name, long uploadCap) {
-    return new PopulationPlan(name, "junk", List.of(1), new IdentityPlan(1, 0, 1, false),
+    return new PopulationPlan(name, "junk", List.of(1), List.of(0L), new IdentityPlan(1, 0, 1, false),
         new MetadataRealism(0, 0, 0, null), new ClientBehaviour(1000, RetryPolicy.NONE, uploadCap), List.of(List.of()));
   }
 

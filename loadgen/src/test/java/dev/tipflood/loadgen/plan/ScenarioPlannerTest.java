@@ -46,6 +46,46 @@ class ScenarioPlannerTest {
     assertThat(fans.plannedTips()).isGreaterThan(100);
   }
 
+  /**
+   * The plan keeps every arrival's own millisecond, not just per-second counts: the client sends
+   * each tip then, so a Poisson population's gaps stay exponential inside a second too.
+   */
+  @Test
+  void arrivalTimesAreTheScenariosOwnToTheMillisecond(@TempDir Path dir) {
+    Scenario s = Scenarios.builtin("smoke");
+    LoadPlan plan = ScenarioPlanner.plan(s, corpus(dir, s), "http://127.0.0.1:1", dir.toString(), 10);
+    ArrivalSchedule schedule = ArrivalSchedule.of(s);
+    int unevenSeconds = 0;
+    for (PopulationPlan p : plan.populations()) {
+      long[] expected = schedule.population(p.name()).arrivalOffsetsMillis();
+      assertThat(p.arrivalOffsetsMillis()).containsExactly(java.util.Arrays.stream(expected).boxed().toArray(Long[]::new));
+      // Evenly spread within each second would be PlanFixtures.spread: most busy seconds differ from it.
+      List<Long> even = PlanFixtures.spread(p.arrivalsPerSecond());
+      for (int i = 0; i < even.size(); i++) {
+        if (!even.get(i).equals(p.arrivalOffsetsMillis().get(i))) {
+          unevenSeconds++;
+        }
+      }
+    }
+    assertThat(unevenSeconds).isGreaterThan(50);
+  }
+
+  @Test
+  void offsetsThatDisagreeWithTheCountsAreRefused() {
+    var identity = new IdentityPlan(1, 0, 1, false);
+    var realism = new MetadataRealism(0, 0, 0, null);
+    var client = new ClientBehaviour(1000, RetryPolicy.NONE, 0);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PopulationPlan("fans", "junk", List.of(1, 1),
+            List.of(0L, 1L), identity, realism, client, List.of(List.of())))
+        .hasMessage("populations[fans]: 2 arrivalOffsetsMillis fall in second 0 but arrivalsPerSecond[0] is 1");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PopulationPlan("fans", "junk", List.of(2),
+            List.of(5L, 4L), identity, realism, client, List.of(List.of())))
+        .hasMessage("populations[fans].arrivalOffsetsMillis[1] = 4 must be ascending and within 0..999");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PopulationPlan("fans", "junk", List.of(1),
+            List.of(1000L), identity, realism, client, List.of(List.of())))
+        .hasMessageContaining("must be ascending and within 0..999");
+  }
+
   @Test
   void uploadBandwidthIsScaledLikeSizesAndAbsentMeansUnshaped(@TempDir Path dir) {
     Scenario s = Scenarios.builtin("slow-uploads");

@@ -18,10 +18,10 @@ import java.util.PrimitiveIterator;
  * omission: a stalled injector or server cannot hide waiting.
  */
 public final class ArrivalSchedule {
-  /** How far Gatling's start of a user runs ahead of its arrival: one second. */
-  public static final long LEAD_MICROS = 1_000_000L;
-  /** {@link #LEAD_MICROS} in whole seconds. */
+  /** How far Gatling's start of a user runs ahead of its arrival, at most: one second. */
   public static final int LEAD_SECONDS = 1;
+  /** {@link #LEAD_SECONDS} in microseconds. */
+  public static final long LEAD_MICROS = LEAD_SECONDS * 1_000_000L;
 
   private final int[] perSecond;
 

@@ -49,7 +49,8 @@ public class TipfloodSimulation extends Simulation {
     }
 
     setUp(populations)
-        .maxDuration(Duration.ofSeconds(ArrivalSchedule.LEAD_SECONDS + plan.durationSeconds() + (long) plan.graceSeconds()))
+        .maxDuration(Duration.ofSeconds(
+            ArrivalSchedule.LEAD_SECONDS + plan.durationSeconds() + (long) plan.graceSeconds()))
         .assertions(global().allRequests().count().gt(0L));
   }
 

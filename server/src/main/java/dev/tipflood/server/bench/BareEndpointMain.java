@@ -107,6 +107,8 @@ public final class BareEndpointMain {
 
     @Override
     public Future<?> start() {
+      // One executor per verticle, i.e. per event loop: the log groups completions by executor.
+      completions = task -> context.runOnContext(v -> task.run());
       // The tip server's transport options (no WebSocket extension handler), so the comparison
       // measures the tip path, not a different pipeline.
       return vertx.createHttpServer(new HttpServerOptions()
@@ -126,9 +128,7 @@ public final class BareEndpointMain {
 
     /** Reads the whole body, appends the fixed record, answers once it is fsynced. */
     private void answerDurably(HttpServerRequest req) {
-      // One executor per verticle, i.e. per event loop: the log groups completions by executor.
-      Executor loop = completions == null ? completions = task -> context.runOnContext(v -> task.run()) : completions;
-      req.endHandler(end -> journal.append(RECORD, loop).whenComplete((offset, e) -> {
+      req.endHandler(end -> journal.append(RECORD, completions).whenComplete((offset, e) -> {
         if (e == null) {
           answer(req);
         } else {

@@ -3,6 +3,7 @@ package dev.tipflood.server.testing;
 import dev.tipflood.server.ServerSettings;
 import dev.tipflood.server.ServerWiring;
 import dev.tipflood.server.TipfloodServer;
+import dev.tipflood.server.capacity.CapacityWiring;
 import dev.tipflood.server.config.Profile;
 import dev.tipflood.server.config.ProfileLoader;
 import java.io.IOException;
@@ -30,8 +31,21 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static TestServer start(Path dataDir, Profile profile) {
+    return start(dataDir, profile, ServerWiring.Factory.NONE);
+  }
+
+  /** Starts with the capacity model (storage bandwidth and quota, pipeline, measurement), as {@code serve} does. */
+  public static TestServer startModelled(Path dataDir, String profileYaml) {
+    return startModelled(dataDir, ProfileLoader.parse(profileYaml.getBytes(StandardCharsets.UTF_8), "test profile"));
+  }
+
+  public static TestServer startModelled(Path dataDir, Profile profile) {
+    return start(dataDir, profile, new CapacityWiring());
+  }
+
+  public static TestServer start(Path dataDir, Profile profile, ServerWiring.Factory wiring) {
     try {
-      TipfloodServer s = TipfloodServer.start(ServerSettings.loopback(dataDir, profile, TOKEN), ServerWiring.Factory.NONE,
+      TipfloodServer s = TipfloodServer.start(ServerSettings.loopback(dataDir, profile, TOKEN), wiring,
           note -> { }).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       return new TestServer(s, dataDir);
     } catch (Exception e) {

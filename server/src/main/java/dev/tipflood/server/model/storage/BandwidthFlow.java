@@ -10,10 +10,13 @@ public interface BandwidthFlow extends AutoCloseable {
    */
   boolean consume(long bytes);
 
-  /** Runs {@code callback} once, on the scheduler's thread, when the upload may write again. */
+  /**
+   * Runs {@code callback} once, on the scheduler's thread, when the upload may write again. Several
+   * writers of one upload (its media parts) may wait at once: each callback registered runs, in order.
+   */
   void whenWritable(Runnable callback);
 
-  /** Leaves the share; idempotent. */
+  /** Leaves the share; callbacks still waiting run at once, since a closed flow is never held. Idempotent. */
   @Override
   void close();
 }

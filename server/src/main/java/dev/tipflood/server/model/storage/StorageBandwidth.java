@@ -82,9 +82,8 @@ public final class StorageBandwidth {
     synchronized (this) {
       waterFill();
       for (Flow flow : flows) {
-        if (flow.credit >= 0 && flow.waiter != null) {
-          wake.add(flow.waiter);
-          flow.waiter = null;
+        if (flow.credit >= 0) {
+          flow.takeWaiters(wake);
         }
       }
       ticking = false;
@@ -116,10 +115,19 @@ public final class StorageBandwidth {
     }
   }
 
+  /**
+   * One upload's share. Every part of the upload writes through the same flow, and the next part
+   * may start while the previous one still waits, so a flow keeps every waiter, not just the last.
+   */
   private final class Flow implements BandwidthFlow {
     private long credit;
-    private Runnable waiter;
+    private final List<Runnable> waiters = new ArrayList<>(2);
     private boolean closed;
+
+    private void takeWaiters(List<Runnable> into) {
+      into.addAll(waiters);
+      waiters.clear();
+    }
 
     @Override
     public boolean consume(long bytes) {
@@ -138,7 +146,7 @@ public final class StorageBandwidth {
       synchronized (StorageBandwidth.this) {
         now = credit >= 0 || closed || budgetPerTick == Long.MAX_VALUE;
         if (!now) {
-          waiter = callback;
+          waiters.add(callback);
         }
       }
       if (now) {
@@ -148,11 +156,14 @@ public final class StorageBandwidth {
 
     @Override
     public void close() {
+      List<Runnable> wake = new ArrayList<>();
       synchronized (StorageBandwidth.this) {
         closed = true;
-        waiter = null;
+        // A closed flow is never held back again: whoever still waits goes on (and finds its upload ended).
+        takeWaiters(wake);
         flows.remove(this);
       }
+      wake.forEach(scheduler::execute);
     }
   }
 }

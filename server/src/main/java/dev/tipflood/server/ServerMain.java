@@ -62,6 +62,10 @@ public final class ServerMain implements Callable<Integer> {
   @Option(names = "--print-profile", description = "Print the resolved, validated profile as JSON and exit.")
   boolean printProfile;
 
+  @Option(names = "--print-capacity", description = "Print {\"profile\": the resolved profile, \"capacity\": the "
+      + "capacity of each modelled resource in bytes, bytes/s and seconds} as JSON and exit (read by 'tipflood plan').")
+  boolean printCapacity;
+
   private final PrintStream out;
   private final PrintStream err;
 
@@ -101,6 +105,10 @@ public final class ServerMain implements Callable<Integer> {
     }
     if (printProfile) {
       out.println(ProfileLoader.toJson(resolved));
+      return 0;
+    }
+    if (printCapacity) {
+      out.println(ProfileLoader.toJsonWithCapacity(resolved));
       return 0;
     }
     if (dataDir == null) {

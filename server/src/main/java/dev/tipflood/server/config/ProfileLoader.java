@@ -15,7 +15,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -106,6 +108,18 @@ public final class ProfileLoader {
   public static String toJson(Profile profile) {
     try {
       return JSON.writeValueAsString(profile);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a valid profile must serialise", e);
+    }
+  }
+
+  /** {@code {"profile": <as toJson>, "capacity": <CapacityFigures>}}, as {@code --print-capacity} prints it. */
+  public static String toJsonWithCapacity(Profile profile) {
+    try {
+      Map<String, Object> both = new LinkedHashMap<>();
+      both.put("profile", JSON.readTree(JSON.writeValueAsString(profile)));
+      both.put("capacity", CapacityFigures.of(profile).toMap());
+      return JSON.writeValueAsString(both);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a valid profile must serialise", e);
     }

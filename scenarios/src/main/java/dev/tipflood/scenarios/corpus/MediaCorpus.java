@@ -2,6 +2,7 @@ package dev.tipflood.scenarios.corpus;
 
 import dev.tipflood.scenarios.Scenario;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Generates the synthetic media corpus of a scenario: real, decodable JPEG/PNG photos, animated
@@ -27,6 +28,16 @@ public final class MediaCorpus {
      */
     public static CorpusManifest generate(Scenario scenario, Path cacheRoot) {
         return new CorpusGenerator(scenario).generateCached(cacheRoot);
+    }
+
+    /**
+     * The corpus's files as planned, in manifest order, without making any: cheap, for forecasts.
+     */
+    public static List<PlannedFile> plannedFiles(Scenario scenario) {
+        return CorpusPlan.files(scenario).stream()
+                .map(f -> new PlannedFile(f.path(), f.population(), f.type(), f.contentType(), f.targetBytes(),
+                        f.durationMs()))
+                .toList();
     }
 
     /** The content key the corpus of {@code scenario} is cached under. */

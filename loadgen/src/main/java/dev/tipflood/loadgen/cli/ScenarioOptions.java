@@ -45,6 +45,27 @@ final class ScenarioOptions {
     return s;
   }
 
+  /**
+   * The profile to use, {@code explicit} (from the command line) or else the scenario's. One that
+   * names a file becomes an absolute path: given on the command line it is relative to the working
+   * directory, written in a scenario file relative to that file.
+   */
+  String profilePath(String explicit, Scenario resolved) {
+    String p = explicit != null ? explicit : resolved.profile();
+    Path asGiven = Path.of(p);
+    if (Files.isRegularFile(asGiven)) {
+      return asGiven.toAbsolutePath().toString();
+    }
+    Path scenarioFile = Path.of(scenario);
+    if (explicit == null && Files.isRegularFile(scenarioFile)) {
+      Path besideScenario = scenarioFile.toAbsolutePath().getParent().resolve(p);
+      if (Files.isRegularFile(besideScenario)) {
+        return besideScenario.toString();
+      }
+    }
+    return p;
+  }
+
   /** The YAML text the scenario came from. */
   String source() {
     if (Scenarios.builtinNames().contains(scenario)) {

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "tipflood", mixinStandardHelpOptions = true, versionProvider = TipfloodCli.Version.class,
     description = "Replay a flood against a tip-submission service, watch it degrade, compare defences.",
-    subcommands = {RunCommand.class, ScenariosCommand.class, ValidateCommand.class, CorpusCommand.class,
+    subcommands = {PlanCommand.class, RunCommand.class, ScenariosCommand.class, ValidateCommand.class, CorpusCommand.class,
         ServeCommand.class, SummarizeCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

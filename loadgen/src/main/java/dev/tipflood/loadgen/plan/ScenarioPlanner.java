@@ -44,9 +44,8 @@ public final class ScenarioPlanner {
       List<Long> offsets = offsetsMillis(schedule.population(p.name()), seconds);
       List<Integer> perSecond = perSecond(offsets, seconds);
       long planned = perSecond.stream().mapToLong(Integer::longValue).sum();
-      SplittableRandom random = new SplittableRandom(scenario.seed() ^ (0x5EED_0000L + i));
       pops.add(new PopulationPlan(p.name(), p.truth().id(), perSecond, offsets, identity(p), realism(p), client(p, scenario.scale()),
-          compositions(p, corpus, (int) Math.max(1, Math.min(planned, MAX_COMPOSITIONS)), random)));
+          tipMedia(scenario, i, planned, MediaCatalog.of(corpus))));
     }
     return new LoadPlan(scenario.name(), scenario.seed(), baseUrl, seconds, graceSeconds, clientDir, pops);
   }
@@ -121,8 +120,23 @@ public final class ScenarioPlanner {
     return new ClientBehaviour((int) Math.min(Integer.MAX_VALUE, c.timeout().toMillis()), policy, upload);
   }
 
+  /**
+   * The media of each of a population's tips, in the order the feeder sends them (tip {@code k}
+   * gets entry {@code k mod size}): one entry per planned tip, up to {@link #MAX_COMPOSITIONS}.
+   * Drawn from the scenario's seed, so the forecast and the run see the same tips.
+   *
+   * @param populationIndex the population's index in the scenario
+   * @param plannedTips     tips in its arrival schedule
+   */
+  public static List<List<MediaFile>> tipMedia(Scenario scenario, int populationIndex, long plannedTips,
+                                               MediaCatalog catalog) {
+    SplittableRandom random = new SplittableRandom(scenario.seed() ^ (0x5EED_0000L + populationIndex));
+    return compositions(scenario.populations().get(populationIndex), catalog,
+        (int) Math.max(1, Math.min(plannedTips, MAX_COMPOSITIONS)), random);
+  }
+
   /** Each tip: a media type drawn by weight, then {@code perTip} files of that type. */
-  static List<List<MediaFile>> compositions(Population p, CorpusManifest corpus, int count, SplittableRandom random) {
+  static List<List<MediaFile>> compositions(Population p, MediaCatalog catalog, int count, SplittableRandom random) {
     List<MediaTypeSpec> types = p.media().types().stream().filter(t -> t.weight() > 0).toList();
     double total = types.stream().mapToDouble(MediaTypeSpec::weight).sum();
     List<List<MediaFile>> tips = new ArrayList<>(count);
@@ -140,16 +154,14 @@ public final class ScenarioPlanner {
         tips.add(List.of());
         continue;
       }
-      List<CorpusFile> files = corpus.files(p.name(), chosen.type());
+      List<MediaFile> files = catalog.files(p.name(), chosen.type());
       if (files.isEmpty()) {
-        throw new IllegalStateException("corpus " + corpus.directory() + " has no " + chosen.type().id()
-            + " files for population " + p.name());
+        throw new IllegalStateException("the corpus has no " + chosen.type().id() + " files for population " + p.name());
       }
       int n = p.media().perTip().sample(random);
       List<MediaFile> media = new ArrayList<>(n);
       for (int k = 0; k < n; k++) {
-        CorpusFile f = files.get(random.nextInt(files.size()));
-        media.add(new MediaFile(corpus.resolve(f).toAbsolutePath().toString(), f.contentType(), f.size()));
+        media.add(files.get(random.nextInt(files.size())));
       }
       tips.add(media);
     }

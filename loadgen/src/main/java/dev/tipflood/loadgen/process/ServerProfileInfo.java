@@ -7,21 +7,20 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The resolved server profile, read with {@code tipflood-server.jar --print-profile}: the CLI
- * needs {@code jvm.heap} to start the server with {@code -Xmx}.
+ * The resolved server profile and its capacities, read with {@code tipflood-server.jar
+ * --print-capacity}: the CLI needs the heap to start the server with {@code -Xmx}, and the
+ * offered-load forecast needs every capacity. The server prints them in base units (bytes,
+ * bytes/s, seconds), so no unit spelling is parsed here.
  *
- * @param json     the profile as the server printed it (kept in the manifest)
+ * @param json      the profile as the server printed it (kept in the run directory)
+ * @param capacity  the capacity object (docs/server.md, {@code --print-capacity})
  * @param heapBytes its {@code jvm.heap}
  */
-public record ServerProfileInfo(JsonNode json, long heapBytes) {
+public record ServerProfileInfo(JsonNode json, JsonNode capacity, long heapBytes) {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([KMGT]?I?B?)?", Pattern.CASE_INSENSITIVE);
 
   /** {@code -Xmx} in megabytes, at least 64. */
   public String xmx() {
@@ -29,13 +28,13 @@ public record ServerProfileInfo(JsonNode json, long heapBytes) {
   }
 
   /**
-   * Runs the server jar with {@code --print-profile}.
+   * Runs the server jar with {@code --print-capacity}.
    *
    * @throws InvalidProfileException when the server rejects the profile (its message included)
    */
   public static ServerProfileInfo read(Path serverJar, String profile, double scale) {
     List<String> cmd = List.of(JavaCommand.java(), "-Xmx128m", "-jar", serverJar.toString(),
-        "--print-profile", "--profile", profile, "--scale", Double.toString(scale));
+        "--print-capacity", "--profile", profile, "--scale", Double.toString(scale));
     try {
       Process p = new ProcessBuilder(cmd).start();
       p.getOutputStream().close();
@@ -43,7 +42,7 @@ public record ServerProfileInfo(JsonNode json, long heapBytes) {
       byte[] err = p.getErrorStream().readAllBytes();
       if (!p.waitFor(60, TimeUnit.SECONDS)) {
         p.destroyForcibly();
-        throw new IllegalStateException("tipflood-server --print-profile did not finish in 60 s");
+        throw new IllegalStateException("tipflood-server --print-capacity did not finish in 60 s");
       }
       if (p.exitValue() != 0) {
         throw new InvalidProfileException("server profile " + profile + " is invalid: "
@@ -58,31 +57,17 @@ public record ServerProfileInfo(JsonNode json, long heapBytes) {
     }
   }
 
+  /** Reads {@code {"profile": {...}, "capacity": {..., "heap": {"bytes": N}}}}. */
   static ServerProfileInfo parse(String printed) throws IOException {
-    JsonNode json = JSON.readTree(printed);
-    JsonNode heap = json.path("jvm").path("heap");
-    if (heap.isMissingNode() || heap.isNull()) {
-      throw new IllegalStateException("server --print-profile output has no jvm.heap: " + printed);
+    JsonNode root = JSON.readTree(printed);
+    JsonNode profile = root.path("profile");
+    JsonNode capacity = root.path("capacity");
+    JsonNode heap = capacity.path("heap").path("bytes");
+    if (!profile.isObject() || !heap.isNumber()) {
+      throw new IllegalStateException("server --print-capacity output has no profile or no capacity.heap.bytes: "
+          + printed);
     }
-    return new ServerProfileInfo(json, heap.isNumber() ? heap.asLong() : parseSize(heap.asText()));
-  }
-
-  /** Bytes from {@code 512MB}, {@code 512m}, {@code 1GiB}, {@code 1048576}: SI-looking units are binary here. */
-  static long parseSize(String text) {
-    Matcher m = SIZE.matcher(text.trim());
-    if (!m.matches()) {
-      throw new IllegalStateException("cannot read jvm.heap '" + text + "' from the server profile");
-    }
-    double n = Double.parseDouble(m.group(1));
-    String unit = m.group(2) == null ? "" : m.group(2).toUpperCase(Locale.ROOT);
-    long mult = switch (unit.isEmpty() ? ' ' : unit.charAt(0)) {
-      case 'K' -> 1L << 10;
-      case 'M' -> 1L << 20;
-      case 'G' -> 1L << 30;
-      case 'T' -> 1L << 40;
-      default -> 1L;
-    };
-    return (long) (n * mult);
+    return new ServerProfileInfo(profile, capacity, heap.asLong());
   }
 
   /** The server said the profile is invalid. */

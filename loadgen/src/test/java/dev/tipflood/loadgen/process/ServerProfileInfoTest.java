@@ -7,14 +7,18 @@ import org.junit.jupiter.api.Test;
 
 class ServerProfileInfoTest {
   @Test
-  void heapIsReadAsTextOrBytes() throws Exception {
-    assertThat(ServerProfileInfo.parse("{\"jvm\":{\"heap\":\"256MB\"}}").xmx()).isEqualTo("-Xmx256m");
-    assertThat(ServerProfileInfo.parse("{\"jvm\":{\"heap\":\"1GB\"}}").xmx()).isEqualTo("-Xmx1024m");
-    assertThat(ServerProfileInfo.parse("{\"jvm\":{\"heap\":134217728}}").xmx()).isEqualTo("-Xmx128m");
+  void heapComesFromTheCapacityInBytes() throws Exception {
+    assertThat(ServerProfileInfo.parse("{\"profile\":{\"name\":\"naive\"},\"capacity\":{\"heap\":{\"bytes\":268435456}}}")
+        .xmx()).isEqualTo("-Xmx256m");
+    assertThat(ServerProfileInfo.parse("{\"profile\":{},\"capacity\":{\"heap\":{\"bytes\":1073741824}}}").xmx())
+        .isEqualTo("-Xmx1024m");
+    assertThat(ServerProfileInfo.parse("{\"profile\":{},\"capacity\":{\"heap\":{\"bytes\":1000}}}").xmx())
+        .as("at least 64m").isEqualTo("-Xmx64m");
   }
 
   @Test
-  void aMissingHeapIsAClearError() {
-    assertThatThrownBy(() -> ServerProfileInfo.parse("{\"name\":\"naive\"}")).hasMessageContaining("jvm.heap");
+  void outputWithoutCapacityIsRefusedByName() {
+    assertThatThrownBy(() -> ServerProfileInfo.parse("{\"jvm\":{\"heap\":\"256MB\"}}"))
+        .hasMessageContaining("capacity.heap.bytes");
   }
 }

@@ -46,8 +46,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--gatling-heap", paramLabel = "SIZE", defaultValue = "1g", description = "Heap of the Gatling JVM (default: ${DEFAULT-VALUE}).")
   String gatlingHeap;
 
-  @Option(names = "--grace", paramLabel = "D", defaultValue = "30s",
-      description = "Time after the schedule for in-flight requests and retries before Gatling stops (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--grace", paramLabel = "D|auto", defaultValue = "auto",
+      description = "How long the run drains after the schedule: until every started tip has an outcome, at most this "
+          + "long; a tip still open then is counted lost. 'auto' (default): the longest a tip can take under its own "
+          + "client's timeout and retries, at most 10m.")
   String grace;
 
   @Option(names = "--server-jvm-arg", paramLabel = "ARG", description = "Extra JVM argument for the server child (repeatable).")
@@ -59,7 +61,7 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Scenario s = scenario.resolve();
-    s = s.withProfile(profilePath(profile != null ? profile : s.profile()));
+    s = s.withProfile(scenario.profilePath(profile, s));
     URI targetUri = null;
     if (target != null) {
       targetUri = TargetSafety.check(target, ownTarget);
@@ -75,29 +77,10 @@ final class RunCommand implements Callable<Integer> {
     }
     RunOptions opts = new RunOptions(scenario.scenario, profile, targetUri, out, scenario.durationOverride(),
         scenario.scale, scenario.seed, serverJar, corpusCache == null ? out.resolve(".corpus") : corpusCache,
-        "-Xmx" + gatlingHeap, Durations.parse(grace), serverJvmArgs, gatlingJvmArgs,
+        "-Xmx" + gatlingHeap, "auto".equals(grace) ? null : Durations.parse(grace), serverJvmArgs, gatlingJvmArgs,
         commandLine());
     RunOutcome outcome = new RunOrchestrator(System.out, System.err).run(s, scenario.source(), opts);
     return outcome.exitCode();
-  }
-
-  /**
-   * A profile that names a file becomes an absolute path: given on the command line it is
-   * relative to the working directory, written in a scenario file relative to that file.
-   */
-  private String profilePath(String p) {
-    Path asGiven = Path.of(p);
-    if (java.nio.file.Files.isRegularFile(asGiven)) {
-      return asGiven.toAbsolutePath().toString();
-    }
-    Path scenarioFile = Path.of(scenario.scenario);
-    if (profile == null && java.nio.file.Files.isRegularFile(scenarioFile)) {
-      Path besideScenario = scenarioFile.toAbsolutePath().getParent().resolve(p);
-      if (java.nio.file.Files.isRegularFile(besideScenario)) {
-        return besideScenario.toString();
-      }
-    }
-    return p;
   }
 
   private static String commandLine() {

@@ -44,6 +44,11 @@ public record LoadPlan(String scenario, long seed, String baseUrl, int durationS
     }
   }
 
+  /** The same plan with another drain after the schedule. */
+  public LoadPlan withGraceSeconds(int seconds) {
+    return new LoadPlan(scenario, seed, baseUrl, durationSeconds, seconds, clientDir, populations);
+  }
+
   /** Total planned first attempts (tips) over all populations. */
   public long plannedTips() {
     return populations.stream().mapToLong(PopulationPlan::plannedTips).sum();

@@ -38,6 +38,11 @@ public record RunDirectory(Path root) {
     return root.resolve("manifest.json");
   }
 
+  /** The offered-load forecast ({@code tipflood plan}), written before any traffic. */
+  public Path forecast() {
+    return root.resolve("forecast.json");
+  }
+
   public Path plan() {
     return root.resolve("plan.json");
   }

@@ -18,7 +18,8 @@ import java.util.List;
  * @param serverJar     explicit server jar, or null to locate it
  * @param corpusCache   corpus cache root
  * @param gatlingXmx    heap of the Gatling JVM, e.g. {@code -Xmx1g}
- * @param grace         time after the schedule for in-flight requests and retries
+ * @param grace         time after the schedule for in-flight requests and retries; null: the
+ *                      {@link dev.tipflood.loadgen.plan.DrainBound} of the scenario's clients
  * @param serverJvmArgs extra JVM arguments for the server child (tests, debugging)
  * @param gatlingJvmArgs extra JVM arguments for the Gatling child (benchmarks: GC logs)
  * @param commandLine   as typed, for the manifest
@@ -30,7 +31,7 @@ public record RunOptions(String scenario, String profile, URI target, Path outDi
     if (scenario == null || scenario.isBlank()) {
       throw new IllegalArgumentException("scenario must be given");
     }
-    if (grace == null || grace.isNegative()) {
+    if (grace != null && grace.isNegative()) {
       throw new IllegalArgumentException("grace must be >= 0");
     }
     serverJvmArgs = List.copyOf(serverJvmArgs);

@@ -5,8 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tipflood.loadgen.cli.ExitCodes;
 import dev.tipflood.loadgen.client.ArrivalSchedule;
+import dev.tipflood.loadgen.forecast.Forecast;
+import dev.tipflood.loadgen.forecast.ForecastJson;
+import dev.tipflood.loadgen.forecast.ForecastText;
+import dev.tipflood.loadgen.forecast.Forecaster;
+import dev.tipflood.loadgen.forecast.ProfileCapacity;
+import dev.tipflood.loadgen.plan.DrainBound;
 import dev.tipflood.loadgen.plan.LoadPlan;
 import dev.tipflood.loadgen.plan.LoadPlanFiles;
+import dev.tipflood.loadgen.plan.PopulationPlan;
 import dev.tipflood.loadgen.plan.ScenarioPlanner;
 import dev.tipflood.loadgen.process.ChildProcess;
 import dev.tipflood.loadgen.process.GatlingProcess;
@@ -92,6 +99,7 @@ public final class RunOrchestrator {
         Path jar = ServerJarLocator.locate(opts.serverJar());
         ServerProfileInfo profile = ServerProfileInfo.read(jar, scenario.profile(), scenario.scale());
         JSON.writerWithDefaultPrettyPrinter().writeValue(dir.serverProfile().toFile(), profile.json());
+        forecast(scenario, profile, dir);
         String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         out.println("tipflood: starting tipflood-server (" + scenario.profile() + ", " + profile.xmx() + ") ...");
         server = ServerProcess.start(new ServerProcess.Spec(jar, scenario.profile(), scenario.scale(), profile.xmx(),
@@ -107,8 +115,9 @@ public final class RunOrchestrator {
         base = opts.target();
         manifest.section("server").put("externalTarget", base.toString());
       }
-      LoadPlan plan = ScenarioPlanner.plan(scenario, corpus, stripSlash(base.toString()), dir.clientDir().toString(),
-          (int) opts.grace().toSeconds());
+      LoadPlan plan = ScenarioPlanner.plan(scenario, corpus, stripSlash(base.toString()), dir.clientDir().toString(), 0);
+      plan = plan.withGraceSeconds(opts.grace() != null ? (int) opts.grace().toSeconds()
+          : DrainBound.seconds(plan.populations().stream().map(PopulationPlan::client).toList()));
       LoadPlanFiles.write(plan, dir.plan());
       ObjectNode planned = manifest.section("plannedTips");
       plan.populations().forEach(p -> planned.put(p.name(), p.plannedTips()));
@@ -140,7 +149,8 @@ public final class RunOrchestrator {
     long hardStopSeconds = ArrivalSchedule.LEAD_SECONDS + plan.durationSeconds() + plan.graceSeconds()
         + RunOptions.HARD_STOP_MARGIN_SECONDS;
     out.println("tipflood: driving " + plan.plannedTips() + " tips over " + plan.durationSeconds()
-        + " s against " + plan.baseUrl() + " (hard stop after " + hardStopSeconds + " s)");
+        + " s against " + plan.baseUrl() + ", then draining up to " + plan.graceSeconds()
+        + " s until every tip has an outcome (hard stop after " + hardStopSeconds + " s)");
     ProgressLine progress = new ProgressLine(plan);
     boolean tty = System.console() != null;
     Instant start = Instant.now();
@@ -211,10 +221,18 @@ public final class RunOrchestrator {
 
   private RunOutcome finish(RunOutcome outcome, RunDirectory dir, Manifest manifest, Scenario scenario, RunOptions opts) {
     String summary;
+    String lost = "";
     try {
       LoadPlan plan = LoadPlanFiles.read(dir.plan());
-      summary = RunSummary.read(plan, dir.clientCorrected(), dir.clientRaw())
-          .withProgress(lastJsonLine(dir.clientProgress())).text();
+      RunSummary facts = RunSummary.read(plan, dir.clientCorrected(), dir.clientRaw())
+          .withProgress(lastJsonLine(dir.clientProgress()));
+      summary = facts.text();
+      ObjectNode lostTips = manifest.section("lostTips");
+      facts.facts().values().forEach(f -> lostTips.put(f.name(), f.lost()));
+      if (facts.lostTips() > 0) {
+        lost = "; " + facts.lostTips() + " tips LOST (" + facts.lostLegitTips() + " legit): no outcome by the end of the "
+            + plan.graceSeconds() + " s drain";
+      }
     } catch (RuntimeException e) {
       summary = "(no client summary: " + e.getMessage() + ")\n";
     }
@@ -225,11 +243,18 @@ public final class RunOrchestrator {
     manifest.write(dir.manifest());
     out.println();
     out.println("== " + scenario.name() + " on " + (opts.target() == null ? scenario.profile() : opts.target())
-        + ": " + outcome.message());
+        + ": " + outcome.message() + lost);
     out.print(summary);
     out.println("Results: " + dir.root());
     dir.gatlingReport().ifPresent(r -> out.println("Gatling report: " + r));
     return outcome;
+  }
+
+  /** Prints the offered-load forecast and keeps it as {@code forecast.json}: the first line of the report. */
+  private void forecast(Scenario scenario, ServerProfileInfo profile, RunDirectory dir) throws IOException {
+    Forecast f = Forecaster.forecast(scenario, ProfileCapacity.parse(scenario.profile(), profile.capacity()));
+    out.print(ForecastText.render(f));
+    JSON.writerWithDefaultPrettyPrinter().writeValue(dir.forecast().toFile(), ForecastJson.toJson(f));
   }
 
   private static void describeScenario(Manifest manifest, Scenario s, RunOptions opts) {

@@ -16,19 +16,21 @@ import org.HdrHistogram.Histogram;
 /**
  * The short per-class text summary printed at the end of a run, computed from the client's
  * interval logs (until the reports module takes over). One block per population: tips planned,
- * started, finished (accepted or not) and unfinished; requests sent, including retries; request
+ * started, finished (accepted or not) and lost; requests sent, including retries; request
  * outcomes; latency of accepted tips, corrected and raw.
  *
  * <p>Every request sent is counted exactly once, in exactly one outcome: the outcome it finished
- * with (from the interval logs), or {@code unfinished} when it was still waiting for its answer
- * when the run stopped (sent, per {@code progress.ndjson}, minus finished). A tip whose first
- * attempt timed out and whose retry was cut off so counts one {@code timeout} and one
- * {@code unfinished} request, and is itself an unfinished tip. Counts cover the whole run;
+ * with (from the interval logs), or {@code lost} when it was still waiting for its answer when
+ * the run stopped (sent, per {@code progress.ndjson}, minus finished). The run drains before it
+ * stops (docs/cli.md, {@code --grace}), so a lost tip is one that got no outcome, neither an
+ * answer nor its own client's timeout, within the drain: for a legit tip the worst outcome. A
+ * tip whose first attempt timed out and whose retry was cut off so counts one {@code timeout}
+ * and one {@code lost} request, and is itself a lost tip. Counts cover the whole run;
  * the warm-up skip applies to the latency figures only.
  */
 public final class RunSummary {
-  /** The outcome label of a request that was sent but had no answer when the run stopped. */
-  public static final String UNFINISHED = "unfinished";
+  /** The outcome label of a request that was sent but had no outcome when the run stopped. */
+  public static final String LOST = "lost";
 
   private final LoadPlan plan;
   private final Map<ClassKey, Histogram> counts;
@@ -49,8 +51,8 @@ public final class RunSummary {
 
   /**
    * Adds, per population, the tips started and requests sent, from the last line of the client's
-   * {@code progress.ndjson}; those sent but not in the interval logs are unfinished (cut off by
-   * Gatling's max duration). Without it, only finished requests are counted.
+   * {@code progress.ndjson}; those sent but not in the interval logs are lost (still open when
+   * Gatling's max duration, the end of the drain, cut them off). Without it, only finished requests are counted.
    */
   public RunSummary withProgress(com.fasterxml.jackson.databind.JsonNode lastProgress) {
     if (lastProgress != null) {
@@ -105,11 +107,11 @@ public final class RunSummary {
    *
    * @param started    tips started, or -1 when unknown (no progress counters)
    * @param tips       tips finished: their last attempt ended, whatever its outcome
-   * @param unfinished tips started but not finished when the run stopped
+   * @param lost       tips started with no outcome when the run stopped
    * @param requests   requests sent, retries included; equals the sum of {@code outcomes}
-   * @param outcomes   requests per outcome label, {@link #UNFINISHED} included
+   * @param outcomes   requests per outcome label, {@link #LOST} included
    */
-  public record PopulationFacts(String name, String truth, long planned, long started, long tips, long unfinished,
+  public record PopulationFacts(String name, String truth, long planned, long started, long tips, long lost,
                                 long accepted, long requests, long retries, Map<String, Long> outcomes,
                                 Histogram acceptedCorrected, Histogram acceptedRaw) {
     /** Accepted tips over started ones (finished ones when the start count is unknown). */
@@ -158,7 +160,7 @@ public final class RunSummary {
       firstAttempts += unfinishedFirst;
       unfinishedTips = Math.max(0, started - tips);
       if (unfinishedRequests > 0) {
-        outcomes.put(UNFINISHED, unfinishedRequests);
+        outcomes.put(LOST, unfinishedRequests);
       }
     }
     return new PopulationFacts(p.name(), p.truth(), p.plannedTips(), started, tips, unfinishedTips, accepted,
@@ -176,6 +178,16 @@ public final class RunSummary {
     return out;
   }
 
+  /** Tips lost, over every population. */
+  public long lostTips() {
+    return facts().values().stream().mapToLong(PopulationFacts::lost).sum();
+  }
+
+  /** Legit tips lost. */
+  public long lostLegitTips() {
+    return facts().values().stream().filter(f -> "legit".equals(f.truth())).mapToLong(PopulationFacts::lost).sum();
+  }
+
   public Map<String, PopulationFacts> facts() {
     Map<String, PopulationFacts> m = new LinkedHashMap<>();
     plan.populations().forEach(p -> m.put(p.name(), facts(p)));
@@ -189,15 +201,26 @@ public final class RunSummary {
       b.append(String.format(Locale.ROOT, "%s (%s): planned %d tips, %sfinished %d, %saccepted %d (%.1f%% of %s); "
               + "%d requests incl. %d retries%n",
           f.name(), f.truth(), f.planned(), known ? "started " + f.started() + ", " : "", f.tips(),
-          f.unfinished() > 0 ? "unfinished " + f.unfinished() + ", " : "", f.accepted(), 100.0 * f.acceptedShare(),
+          f.lost() > 0 ? "LOST " + f.lost() + ", " : "", f.accepted(), 100.0 * f.acceptedShare(),
           known ? "started" : "finished", f.requests(), f.retries()));
       StringBuilder o = new StringBuilder();
-      f.outcomes().forEach((k, v) -> o.append(' ').append(k).append(" x").append(v));
+      // Answers and client-side ends first; lost (no outcome at all) last.
+      f.outcomes().forEach((k, v) -> {
+        if (!k.equals(LOST)) {
+          o.append(' ').append(k).append(" x").append(v);
+        }
+      });
+      if (f.outcomes().containsKey(LOST)) {
+        o.append(' ').append(LOST).append(" x").append(f.outcomes().get(LOST));
+      }
       b.append("  request outcomes:").append(o.length() == 0 ? " none" : o);
-      if (f.outcomes().containsKey(UNFINISHED)) {
-        b.append(" (unfinished: sent, no answer when the run stopped)");
+      if (f.outcomes().containsKey(LOST)) {
+        b.append(" (lost: sent, no outcome by the end of the drain)");
       }
       b.append('\n');
+      if (f.lost() > 0 && "legit".equals(f.truth())) {
+        b.append(String.format(Locale.ROOT, "  %d LEGIT TIPS LOST: sent and never answered, the worst outcome%n", f.lost()));
+      }
       if (f.accepted() > 0) {
         b.append(String.format(Locale.ROOT, "  accepted tip latency: p50 %s p99 %s max %s (corrected); p50 %s p99 %s (raw)%n",
             ms(f.acceptedCorrected().getValueAtPercentile(50)), ms(f.acceptedCorrected().getValueAtPercentile(99)),

@@ -57,24 +57,24 @@ class RunSummaryTest {
     RunSummary.PopulationFacts f = s.facts().get("fans");
     assertThat(f.started()).isEqualTo(3);
     assertThat(f.tips()).isEqualTo(2);
-    assertThat(f.unfinished()).isEqualTo(1);
+    assertThat(f.lost()).isEqualTo(1);
     assertThat(f.accepted()).isEqualTo(1);
     // the third tip's first attempt is in flight: 4 requests, 1 of them a retry
     assertThat(f.requests()).isEqualTo(4);
     assertThat(f.retries()).isEqualTo(1);
     assertThat(f.outcomes()).containsOnly(Map.entry("503", 1L), Map.entry("201", 1L), Map.entry("timeout", 1L),
-        Map.entry("unfinished", 1L));
+        Map.entry("lost", 1L));
     assertThat(sum(f.outcomes())).isEqualTo(f.requests());
     assertThat(s.text())
-        .contains("fans (junk): planned 60 tips, started 3, finished 2, unfinished 1, accepted 1 (33.3% of started); "
+        .contains("fans (junk): planned 60 tips, started 3, finished 2, LOST 1, accepted 1 (33.3% of started); "
             + "4 requests incl. 1 retries")
-        .contains("request outcomes: 201 x1 503 x1 timeout x1 unfinished x1 (unfinished: sent, no answer when the run stopped)")
+        .contains("request outcomes: 201 x1 503 x1 timeout x1 lost x1 (lost: sent, no outcome by the end of the drain)")
         .contains("accepted tip latency: p50 40.0ms");
   }
 
   /** The fancam-flood-smoke case on naive: every timed-out first attempt was retried, and no retry finished. */
   @Test
-  void aRetryCutOffByTheEndIsOneUnfinishedRequestNotASecondCountOfItsTimedOutAttempt(@TempDir Path dir) throws Exception {
+  void aRetryCutOffByTheEndIsOneLostRequestNotASecondCountOfItsTimedOutAttempt(@TempDir Path dir) throws Exception {
     RunSummary s = summary(dir, "{\"populations\":{\"fans\":{\"tips\":484,\"requests\":879,\"completed\":484}}}", r -> {
       record(r, "submit-tip", "201", 89, 10_000_000);
       record(r, "tip", "201", 89, 10_000_000);
@@ -82,18 +82,18 @@ class RunSummaryTest {
     });
     RunSummary.PopulationFacts f = s.facts().get("fans");
     assertThat(f.tips()).isEqualTo(89);
-    assertThat(f.unfinished()).isEqualTo(395);
+    assertThat(f.lost()).isEqualTo(395);
     assertThat(f.requests()).isEqualTo(879);
     assertThat(f.retries()).isEqualTo(395);
-    assertThat(f.outcomes()).containsOnly(Map.entry("201", 89L), Map.entry("timeout", 395L), Map.entry("unfinished", 395L));
+    assertThat(f.outcomes()).containsOnly(Map.entry("201", 89L), Map.entry("timeout", 395L), Map.entry("lost", 395L));
     assertThat(sum(f.outcomes())).isEqualTo(f.requests());
     assertThat(s.text())
-        .contains("started 484, finished 89, unfinished 395, accepted 89 (18.4% of started); 879 requests incl. 395 retries")
-        .contains("request outcomes: 201 x89 timeout x395 unfinished x395");
+        .contains("started 484, finished 89, LOST 395, accepted 89 (18.4% of started); 879 requests incl. 395 retries")
+        .contains("request outcomes: 201 x89 timeout x395 lost x395");
   }
 
   @Test
-  void firstAttemptsCutOffAreUnfinishedRequestsButNotRetries(@TempDir Path dir) throws Exception {
+  void firstAttemptsCutOffAreLostRequestsButNotRetries(@TempDir Path dir) throws Exception {
     RunSummary s = summary(dir, "{\"populations\":{\"fans\":{\"tips\":68,\"requests\":68,\"completed\":22}}}", r -> {
       record(r, "submit-tip", "201", 22, 1_800_000);
       record(r, "tip", "201", 22, 1_800_000);
@@ -101,8 +101,8 @@ class RunSummaryTest {
     RunSummary.PopulationFacts f = s.facts().get("fans");
     assertThat(f.requests()).isEqualTo(68);
     assertThat(f.retries()).isZero();
-    assertThat(f.unfinished()).isEqualTo(46);
-    assertThat(f.outcomes()).containsOnly(Map.entry("201", 22L), Map.entry("unfinished", 46L));
+    assertThat(f.lost()).isEqualTo(46);
+    assertThat(f.outcomes()).containsOnly(Map.entry("201", 22L), Map.entry("lost", 46L));
   }
 
   @Test
@@ -116,6 +116,6 @@ class RunSummaryTest {
     assertThat(f.requests()).isEqualTo(3);
     assertThat(f.outcomes()).containsOnly(Map.entry("201", 3L));
     assertThat(s.text()).contains("planned 60 tips, finished 3, accepted 3 (100.0% of finished); 3 requests incl. 0 retries")
-        .doesNotContain("unfinished");
+        .doesNotContain("lost");
   }
 }

@@ -45,11 +45,12 @@ class BuiltinScenariosTest {
     }
 
     @Test
-    void smokeVariantsFinishWithinFortySeconds() {
+    void smokeVariantsFinishWithinAMinute() {
         assertThat(Scenarios.builtinNames()).contains("smoke", "baseline-smoke", "fancam-flood-smoke");
+        // baseline-smoke needs a minute: at the reviewers' 0.1 legit tips/s, 30 s would hold three tips.
         Scenarios.builtinNames().stream().filter(n -> n.endsWith("smoke")).map(Scenarios::builtin)
                 .forEach(s -> assertThat(s.duration()).as(s.name())
-                        .isBetween(Duration.ofSeconds(20), Duration.ofSeconds(40)));
+                        .isBetween(Duration.ofSeconds(20), Duration.ofSeconds(60)));
     }
 
     @Test

@@ -13,6 +13,10 @@ import dev.tipflood.loadgen.process.GatlingProcess;
 import dev.tipflood.loadgen.process.ServerJarLocator;
 import dev.tipflood.loadgen.process.ServerProcess;
 import dev.tipflood.loadgen.process.ServerProfileInfo;
+import dev.tipflood.reports.Reports;
+import dev.tipflood.reports.analysis.Headline;
+import dev.tipflood.reports.analysis.RunAnalysis;
+import dev.tipflood.reports.rundir.RunDirectoryException;
 import dev.tipflood.scenarios.Scenario;
 import dev.tipflood.scenarios.corpus.CorpusManifest;
 import dev.tipflood.scenarios.corpus.MediaCorpus;
@@ -227,9 +231,21 @@ public final class RunOrchestrator {
     out.println("== " + scenario.name() + " on " + (opts.target() == null ? scenario.profile() : opts.target())
         + ": " + outcome.message());
     out.print(summary);
+    writeReports(dir);
     out.println("Results: " + dir.root());
     dir.gatlingReport().ifPresent(r -> out.println("Gatling report: " + r));
     return outcome;
+  }
+
+  /** report.html, summary.json and junit.xml from the run directory's files (the reports module). */
+  private void writeReports(RunDirectory dir) {
+    try {
+      RunAnalysis analysis = Reports.write(dir.root());
+      out.println(Headline.of(analysis));
+      out.println("Report: " + dir.root().resolve(Reports.HTML));
+    } catch (RunDirectoryException | UncheckedIOException e) {
+      err.println("tipflood: no report: " + e.getMessage());
+    }
   }
 
   private static void describeScenario(Manifest manifest, Scenario s, RunOptions opts) {

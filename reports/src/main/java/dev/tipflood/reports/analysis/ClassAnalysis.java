@@ -64,7 +64,8 @@ final class ClassAnalysis {
         new Latency(Percentiles.of(acceptedCorrected), Percentiles.of(acceptedRaw)), timeToReview);
   }
 
-  TimeSeries.ClassSeries series(PopulationInfo pop) {
+  /** The class's series in buckets of {@code bucket} seconds (1: per second). */
+  TimeSeries.ClassSeries series(PopulationInfo pop, int bucket) {
     double[] offered = new double[seconds];
     List<ProgressSample> progress = data.progress();
     long previousT = progress.get(0).t() - progress.get(0).elapsedMillis();
@@ -77,17 +78,19 @@ final class ClassAnalysis {
     double[] accepted = new double[seconds];
     double[] rejected = new double[seconds];
     double[] failed = new double[seconds];
-    Histogram[] latency = new Histogram[seconds];
+    int buckets = (seconds + bucket - 1) / bucket;
+    Histogram[] latency = new Histogram[buckets];
     for (TaggedInterval i : tips(data.corrected(), pop.name())) {
       int s = clock.second(i);
       long n = i.histogram().getTotalCount();
       if (i.tag().accepted()) {
         add(accepted, s, n);
         if (s >= 0 && s < seconds) {
-          if (latency[s] == null) {
-            latency[s] = Histograms.empty();
+          int b = s / bucket;
+          if (latency[b] == null) {
+            latency[b] = Histograms.empty();
           }
-          latency[s].add(i.histogram());
+          latency[b].add(i.histogram());
         }
       } else if (i.tag().answered()) {
         add(rejected, s, n);
@@ -103,18 +106,45 @@ final class ClassAnalysis {
       cumFinished += accepted[s] + rejected[s] + failed[s];
       open[s] = Math.max(0, cumOffered - cumFinished);
     }
-    double[] p50 = new double[seconds];
-    double[] p99 = new double[seconds];
+    double[] p50 = new double[buckets];
+    double[] p99 = new double[buckets];
     Arrays.fill(p50, Double.NaN);
     Arrays.fill(p99, Double.NaN);
-    for (int s = 0; s < seconds; s++) {
-      if (latency[s] != null) {
-        Percentiles p = Percentiles.of(latency[s]);
-        p50[s] = p.p50Ms();
-        p99[s] = p.p99Ms();
+    for (int b = 0; b < buckets; b++) {
+      if (latency[b] != null) {
+        Percentiles p = Percentiles.of(latency[b]);
+        p50[b] = p.p50Ms();
+        p99[b] = p.p99Ms();
       }
     }
-    return new TimeSeries.ClassSeries(pop.name(), pop.legit(), offered, accepted, rejected, failed, open, p50, p99);
+    return new TimeSeries.ClassSeries(pop.name(), pop.legit(), rate(offered, bucket), rate(accepted, bucket),
+        rate(rejected, bucket), rate(failed, bucket), last(open, bucket), p50, p99);
+  }
+
+  /** Per-second counts to a rate per second averaged over each bucket. */
+  static double[] rate(double[] perSecond, int bucket) {
+    int buckets = (perSecond.length + bucket - 1) / bucket;
+    double[] out = new double[buckets];
+    for (int s = 0; s < perSecond.length; s++) {
+      out[s / bucket] += perSecond[s];
+    }
+    for (int b = 0; b < buckets; b++) {
+      out[b] /= Math.min(bucket, perSecond.length - b * bucket);
+    }
+    return out;
+  }
+
+  /** The last non-NaN value of each bucket, NaN when there is none. */
+  static double[] last(double[] perSecond, int bucket) {
+    int buckets = (perSecond.length + bucket - 1) / bucket;
+    double[] out = new double[buckets];
+    Arrays.fill(out, Double.NaN);
+    for (int s = 0; s < perSecond.length; s++) {
+      if (!Double.isNaN(perSecond[s])) {
+        out[s / bucket] = perSecond[s];
+      }
+    }
+    return out;
   }
 
   /** Legit accepted tips' corrected latency, merged over all legit classes. */

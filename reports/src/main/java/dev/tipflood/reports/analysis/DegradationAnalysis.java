@@ -65,7 +65,33 @@ final class DegradationAnalysis {
     return null;
   }
 
+  /**
+   * Runs of unavailable seconds; runs less than {@code settleSeconds} apart are one interval (the
+   * service had not settled in between). The reason is the first one seen, and the first of the
+   * other kind (/ready or errors) when both occurred.
+   */
   List<Unavailability> intervals() {
+    List<Unavailability> merged = new ArrayList<>();
+    for (Unavailability u : runs()) {
+      Unavailability prev = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+      if (prev != null && u.fromSecond() - prev.toSecond() < settings.settleSeconds()) {
+        String reason = prev.reason();
+        if (!reason.contains("; also ") && kind(reason) != kind(u.reason())) {
+          reason = reason + "; also " + u.reason();
+        }
+        merged.set(merged.size() - 1, new Unavailability(prev.fromSecond(), u.toSecond(), reason));
+      } else {
+        merged.add(u);
+      }
+    }
+    return merged;
+  }
+
+  private static boolean kind(String reason) {
+    return reason.startsWith("/ready");
+  }
+
+  private List<Unavailability> runs() {
     List<Unavailability> out = new ArrayList<>();
     int s = 0;
     while (s < seconds) {

@@ -45,9 +45,12 @@ public final class RunAnalyzer {
     ClassAnalysis classAnalysis = new ClassAnalysis(data, clock, seconds);
     List<ClassReport> classes = new ArrayList<>();
     List<TimeSeries.ClassSeries> classSeries = new ArrayList<>();
+    List<TimeSeries.ClassSeries> chartSeries = new ArrayList<>();
+    int bucket = TimeSeries.bucketFor(seconds);
     for (PopulationInfo p : data.populations()) {
       classes.add(classAnalysis.report(p, server.review(p.legit())));
-      classSeries.add(classAnalysis.series(p));
+      classSeries.add(classAnalysis.series(p, 1));
+      chartSeries.add(classAnalysis.series(p, bucket));
     }
     Scorecard score = scorecard(classes, server.last());
     Histogram legitAccepted = classAnalysis.legitAccepted();
@@ -78,7 +81,7 @@ public final class RunAnalyzer {
         m.scale(), m.durationSeconds(), m.status(), m.startedAt());
     Latency legitLatency = new Latency(Percentiles.of(legitAccepted), Percentiles.of(classAnalysis.legitAcceptedRaw()));
     return new RunAnalysis(info, classes, score, legitLatency, server.decisions(), degradation, verdicts,
-        new TimeSeries(seconds, classSeries, server.series()), settings);
+        new TimeSeries(seconds, bucket, chartSeries, server.series(bucket)), settings);
   }
 
   private static Scorecard scorecard(List<ClassReport> classes, TimelineSample last) {

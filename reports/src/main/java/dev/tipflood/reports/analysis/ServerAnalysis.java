@@ -54,7 +54,8 @@ final class ServerAnalysis {
     return out;
   }
 
-  TimeSeries.ServerSeries series() {
+  /** Server series in buckets of {@code bucket} seconds. */
+  TimeSeries.ServerSeries series(int bucket) {
     if (!present()) {
       return null;
     }
@@ -77,7 +78,20 @@ final class ServerAnalysis {
       ttr.get("legit")[s] = t.legitReview().ttrP95Ms() / 1000.0;
       ttr.get("junk")[s] = t.junkReview().ttrP95Ms() / 1000.0;
     }
-    return new TimeSeries.ServerSeries(heap, heapMax, processing, review, ttr, readySeries());
+    Map<String, double[]> ttrBuckets = new LinkedHashMap<>();
+    ttr.forEach((k, v) -> ttrBuckets.put(k, ClassAnalysis.last(v, bucket)));
+    double[] ready = readySeries();
+    int buckets = (seconds + bucket - 1) / bucket;
+    double[] readyBuckets = new double[buckets];
+    Arrays.fill(readyBuckets, Double.NaN);
+    for (int s = 0; s < seconds; s++) {
+      if (!Double.isNaN(ready[s])) {
+        int b = s / bucket;
+        readyBuckets[b] = Double.isNaN(readyBuckets[b]) ? ready[s] : Math.min(readyBuckets[b], ready[s]);
+      }
+    }
+    return new TimeSeries.ServerSeries(ClassAnalysis.last(heap, bucket), heapMax, ClassAnalysis.last(processing, bucket),
+        ClassAnalysis.last(review, bucket), ttrBuckets, readyBuckets);
   }
 
   /** Per second: 1 ready, 0 a probe failed, NaN not probed. */

@@ -100,8 +100,8 @@ final class SloEvaluation {
         late += h.getTotalCount() - Histograms.countAtOrBelow(h, deadline);
       }
       if (late > lateAllowed) {
-        return event(s, ACCEPT_P99 + ": " + late + " accepted legit tips slower than " + slo.legitAcceptP99().toMillis()
-            + " ms, more than 1% of the run's", offeredPerSecond);
+        return event(s, ACCEPT_P99 + ": " + late + " accepted legit tip" + (late == 1 ? "" : "s") + " slower than "
+            + slo.legitAcceptP99().toMillis() + " ms so far, more than 1% of the run's " + legitAcceptedTotal, offeredPerSecond);
       }
       notAccepted += legitNotAcceptedBySecond[s];
       if (notAccepted > notAcceptedAllowed) {

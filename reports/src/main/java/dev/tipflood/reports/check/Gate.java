@@ -1,6 +1,7 @@
 package dev.tipflood.reports.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tipflood.reports.analysis.Units;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,7 +26,11 @@ public final class Gate {
     List<String> failed = new ArrayList<>();
     for (JsonNode slo : now.path("slos")) {
       if (slo.path("verdict").asText().equals("fail")) {
-        failed.add(slo.path("slo").asText() + " (" + slo.path("detail").asText() + ")");
+        String unit = slo.path("unit").asText();
+        double measured = slo.path("measured").isNumber() ? slo.path("measured").asDouble() : Double.NaN;
+        failed.add(slo.path("slo").asText() + ": measured " + Units.format(measured, unit) + ", bound "
+            + slo.path("comparison").asText() + " " + Units.format(slo.path("bound").asDouble(), unit) + " ("
+            + slo.path("detail").asText() + ")");
       }
     }
     List<String> notes = new ArrayList<>();

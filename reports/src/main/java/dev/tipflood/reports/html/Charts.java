@@ -26,9 +26,9 @@ final class Charts {
   Charts(RunAnalysis a) {
     this.a = a;
     this.ts = a.series();
-    this.x = new double[ts.seconds()];
+    this.x = new double[ts.buckets()];
     for (int i = 0; i < x.length; i++) {
-      x[i] = i + 0.5;
+      x[i] = ts.middle(i);
     }
   }
 
@@ -88,8 +88,8 @@ final class Charts {
       points += count(values[m]);
     }
     marks(c);
-    add("rates-" + cs.name(), "Tips of " + cs.name() + " started (offered) per second, and how they ended, counted in the second "
-        + "their last attempt ended. Lost tips never end: see the next chart.", c, points);
+    add("rates-" + cs.name(), "Tips of " + cs.name() + " started (offered) per second, and how they ended, counted when "
+        + "their last attempt ended" + bucketNote() + ". Lost tips never end: see the next chart.", c, points);
   }
 
   private void open() {
@@ -111,7 +111,7 @@ final class Charts {
   }
 
   private void latency() {
-    XYChart c = ChartStyle.chart("Latency of accepted tips, per second (corrected), log scale", X, "ms");
+    XYChart c = ChartStyle.chart("Latency of accepted tips (corrected), log scale", X, "ms");
     c.getStyler().setYAxisLogarithmic(true);
     int points = 0;
     for (int i = 0; i < ts.classes().size(); i++) {
@@ -126,8 +126,9 @@ final class Charts {
       return;
     }
     marks(c);
-    add("latency", "p50 (solid) and p99 (dashed) of the end-to-end latency of the tips accepted in each second, from their "
-        + "intended send time; marker shape tells the class. Gaps: nothing accepted in that second.", c, points);
+    add("latency", "p50 (solid) and p99 (dashed) of the end-to-end latency of the tips accepted in each "
+        + (ts.bucketSeconds() == 1 ? "second" : ts.bucketSeconds() + " s (their histograms merged)") + ", from their "
+        + "intended send time; marker shape tells the class. Gaps: nothing accepted then.", c, points);
   }
 
   private void heap() {
@@ -197,14 +198,25 @@ final class Charts {
     if (u.isEmpty()) {
       return 0;
     }
-    double[] y = new double[x.length];
+    // Per second, as step edges, whatever the bucket width of the data series.
+    List<Double> xs = new ArrayList<>();
+    List<Double> ys = new ArrayList<>();
+    xs.add(0.0);
+    ys.add(0.0);
     for (Unavailability i : u) {
-      for (int s = i.fromSecond(); s < i.toSecond() && s < y.length; s++) {
-        y[s] = top;
-      }
+      xs.add((double) i.fromSecond());
+      ys.add(0.0);
+      xs.add((double) i.fromSecond());
+      ys.add(top);
+      xs.add((double) i.toSecond());
+      ys.add(top);
+      xs.add((double) i.toSecond());
+      ys.add(0.0);
     }
-    XYSeries s = c.addSeries("unavailable", x, y);
-    s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.StepArea);
+    xs.add((double) ts.seconds());
+    ys.add(0.0);
+    XYSeries s = c.addSeries("unavailable", xs, ys);
+    s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
     s.setMarker(SeriesMarkers.NONE);
     s.setLineColor(ChartStyle.UNAVAILABLE);
     s.setFillColor(ChartStyle.UNAVAILABLE);
@@ -244,6 +256,10 @@ final class Charts {
 
   private void add(String id, String caption, XYChart c, int points) {
     figures.add(new Figure(id, caption, SvgChart.svg(c, "chart-" + id), points));
+  }
+
+  private String bucketNote() {
+    return ts.bucketSeconds() == 1 ? "" : "; each point is the mean over " + ts.bucketSeconds() + " s";
   }
 
   private static boolean has(double[] v) {

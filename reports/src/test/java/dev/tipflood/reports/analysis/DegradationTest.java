@@ -52,6 +52,17 @@ class DegradationTest {
   }
 
   @Test
+  void unavailableRunsCloserThanTheSettleTimeAreOneInterval() {
+    run(60).readyRange(0, 10, 200).readyRange(10, 15, 503, "eventLoopLag").readyRange(15, 17, 200)
+        .readyRange(17, 21, 0).readyRange(21, 60, 200).write();
+
+    Degradation d = RunAnalyzer.analyze(dir).degradation();
+
+    assertThat(d.unavailable()).containsExactly(new Unavailability(10, 21, "/ready 503 eventLoopLag"));
+    assertThat(d.recoverySeconds()).hasValue(0);
+  }
+
+  @Test
   void neverUnavailableRecoversAtOnce() {
     run(40).readyRange(0, 40, 200).write();
 

@@ -55,7 +55,16 @@ public final class RunAnalyzer {
     Scorecard score = scorecard(classes, server.last());
     Histogram legitAccepted = classAnalysis.legitAccepted();
     SloEvaluation slo = new SloEvaluation(data.slo());
-    List<SloVerdict> verdicts = slo.verdicts(legitAccepted, classes, score, server.review(true), server.present());
+    double longestWait = Double.NaN;
+    for (TimeSeries.ClassSeries c : classSeries) {
+      for (int s = 0; c.legit() && s < seconds; s++) {
+        if (c.accepted()[s] > 0) {
+          longestWait = Double.isNaN(longestWait) ? (seconds - s) * 1000.0 : Math.max(longestWait, (seconds - s) * 1000.0);
+          break;
+        }
+      }
+    }
+    List<SloVerdict> verdicts = slo.verdicts(legitAccepted, classes, score, server.review(true), server.present(), longestWait);
 
     double[] offered = new double[seconds];
     long[] legitNotAccepted = new long[seconds];

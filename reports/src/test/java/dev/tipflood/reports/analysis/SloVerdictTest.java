@@ -55,4 +55,17 @@ class SloVerdictTest {
     assertThat(a.slosPassed()).isTrue();
     assertThat(Headline.of(a)).startsWith("HELD: all 2 measured SLOs passed");
   }
+
+  @Test
+  void unreviewedTipsFailTheReviewSloOnlyOnceTheyHaveWaitedLongerThanItsBound() {
+    run().startAndEnd("citizens", 0, "201", range(1000, 100)).write();
+    assertThat(RunAnalyzer.analyze(dir).slo("legitTimeToReviewP95").verdict()).isEqualTo(Verdict.NOT_MEASURED);
+
+    Path longer = dir.resolve("longer");
+    SyntheticRun.at(longer, 90).population("citizens", true, 100).startAndEnd("citizens", 0, "201", range(1000, 100))
+        .write();
+    SloVerdict ttr = RunAnalyzer.analyze(longer).slo("legitTimeToReviewP95");
+    assertThat(ttr.verdict()).isEqualTo(Verdict.FAIL);
+    assertThat(ttr.detail()).isEqualTo("no accepted legit tip was reviewed; the first waited 90 s, over the bound");
+  }
 }

@@ -245,6 +245,9 @@ public final class RunOrchestrator {
       out.println("Report: " + dir.root().resolve(Reports.HTML));
     } catch (RunDirectoryException | UncheckedIOException e) {
       err.println("tipflood: no report: " + e.getMessage());
+    } catch (RuntimeException e) {
+      // A bug in the analysis must not hide the run's results and exit status: say so and go on.
+      err.println("tipflood: no report (internal error, please report it): " + e);
     }
   }
 

@@ -10,6 +10,7 @@ import dev.tipflood.reports.analysis.Percentiles;
 import dev.tipflood.reports.analysis.RunAnalysis;
 import dev.tipflood.reports.analysis.Scorecard;
 import dev.tipflood.reports.analysis.SloVerdict;
+import dev.tipflood.reports.analysis.StatusReasons;
 import dev.tipflood.reports.analysis.TimedEvent;
 import dev.tipflood.reports.analysis.Unavailability;
 import dev.tipflood.reports.analysis.Units;
@@ -122,7 +123,7 @@ public final class HtmlReport {
     for (ClassReport c : a.classes()) {
       b.append("<tr><td class=\"l\">").append(esc(c.name() + " (" + c.truth() + ")")).append("</td><td>").append(c.planned())
           .append("</td><td>").append(c.offered()).append("</td><td>").append(c.accepted()).append("</td><td>")
-          .append(c.rejected()).append(breakdown(c.rejectedByStatus())).append("</td><td>").append(c.failed())
+          .append(c.rejected()).append(breakdown(withReasons(c.rejectedByStatus()))).append("</td><td>").append(c.failed())
           .append(breakdown(c.failedByKind())).append("</td><td>").append(c.lost()).append("</td><td>").append(c.requests())
           .append(" (").append(c.retries()).append(")</td><td>").append(c.goodput()).append("</td></tr>\n");
     }
@@ -146,12 +147,19 @@ public final class HtmlReport {
     b.append("</table>\n");
   }
 
+  private static Map<String, Long> withReasons(Map<String, Long> byStatus) {
+    Map<String, Long> out = new java.util.LinkedHashMap<>();
+    byStatus.forEach((status, n) -> out.put(StatusReasons.of(status).isEmpty() ? status
+        : status + " " + StatusReasons.of(status), n));
+    return out;
+  }
+
   private static String breakdown(Map<String, Long> m) {
     if (m.isEmpty()) {
       return "";
     }
     return "<br><span class=\"note\">" + esc(m.entrySet().stream().map(e -> e.getKey() + " ×" + e.getValue())
-        .collect(Collectors.joining(", "))) + "</span>";
+        .collect(Collectors.joining("; "))) + "</span>";
   }
 
   private static void latencyRow(StringBuilder b, String label, Percentiles p) {

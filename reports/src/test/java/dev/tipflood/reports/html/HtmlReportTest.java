@@ -60,7 +60,8 @@ class HtmlReportTest {
 
     assertThat(html).contains("class=\"headline failed\"").contains("FAILED:").contains("<h2>SLOs</h2>")
         .contains("legit tips rejected, failed or lost (the worst outcome)").contains("/ready first failed")
-        .contains("METASTABLE").contains("processing queue full");
+        .contains("METASTABLE").contains("processing queue full")
+        .contains("503 overloaded, too many connections or storage unavailable ×6");
   }
 
   @Test

@@ -91,7 +91,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /** From the summary.json the run just wrote; a run without one (the report failed) counts as failed. */
-  private static boolean slosFailed(Path runDir) {
+  static boolean slosFailed(Path runDir) {
     try {
       return !SummaryJson.read(runDir.resolve(Reports.SUMMARY)).path("slosPassed").asBoolean(false);
     } catch (java.io.IOException e) {

@@ -127,4 +127,14 @@ class TipfloodCliTest {
     assertThat(run("check", dir.toString(), "--baseline", baseline.toString())).isEqualTo(ExitCodes.UNREADABLE_RUN);
     assertThat(err.toString()).contains(baseline + ": not a tipflood summary.json").doesNotContain("\tat ");
   }
+
+  @Test
+  void failOnSloReadsTheSummaryTheRunWrote(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("summary.json"), "{\"schema\":\"tipflood-summary\",\"slosPassed\":true}");
+    assertThat(RunCommand.slosFailed(dir)).isFalse();
+    Files.writeString(dir.resolve("summary.json"), "{\"schema\":\"tipflood-summary\",\"slosPassed\":false}");
+    assertThat(RunCommand.slosFailed(dir)).isTrue();
+    Files.delete(dir.resolve("summary.json"));
+    assertThat(RunCommand.slosFailed(dir)).as("no summary: the report failed, so the SLOs cannot be said to pass").isTrue();
+  }
 }

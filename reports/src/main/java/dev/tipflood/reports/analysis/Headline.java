@@ -22,6 +22,8 @@ public final class Headline {
     b.append(String.format(Locale.ROOT, ", %d of %d junk tips were accepted", s.junkAccepted(), s.junkOffered()));
     if (d.firstReadyFailure().isPresent()) {
       b.append(String.format(Locale.ROOT, "; /ready first failed at %.0f s", d.firstReadyFailure().get().second()));
+    } else if (a.series().server() != null && hasProbes(a.series().server().ready())) {
+      b.append("; /ready never failed");
     }
     if (d.metastable()) {
       b.append("; still down ").append(a.settings().metastableAfterSeconds()).append(" s after the load ended (metastable)");
@@ -33,5 +35,14 @@ public final class Headline {
       b.append("; not seen to recover before the data ends");
     }
     return b.append('.').toString();
+  }
+
+  private static boolean hasProbes(double[] ready) {
+    for (double r : ready) {
+      if (!Double.isNaN(r)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -27,6 +27,7 @@ public final class Headline {
     }
     if (d.metastable()) {
       b.append("; still down ").append(a.settings().metastableAfterSeconds()).append(" s after the load ended (metastable)");
+      d.recoverySeconds().ifPresent(r -> b.append(", available again ").append(r).append(" s after the flood ended"));
     } else if (d.recoverySeconds().isPresent()) {
       if (!d.unavailable().isEmpty()) {
         b.append("; available again ").append(d.recoverySeconds().getAsInt()).append(" s after the flood ended");

@@ -185,37 +185,48 @@ public final class HtmlReport {
         + "</p>\n");
   }
 
-  private static void events(StringBuilder b, RunAnalysis a) {
-    Degradation d = a.degradation();
-    b.append("<h2>Degradation events</h2>\n<table><tr><th>second</th><th class=\"l\">event</th><th>offered then (tips/s)</th>")
-        .append("</tr>\n");
-    event(b, "first SLO breach", d.firstSloBreach());
-    event(b, "/ready first failed", d.firstReadyFailure());
-    for (Unavailability u : d.unavailable()) {
-      b.append("<tr><td>").append(u.fromSecond()).append("–").append(u.toSecond()).append("</td><td class=\"l\">")
-          .append(esc("unavailable for " + u.seconds() + " s: " + u.reason())).append("</td><td></td></tr>\n");
-    }
-    b.append("<tr><td>").append(d.floodEndSecond()).append("</td><td class=\"l\">flood ends (last junk arrival)</td><td>")
-        .append("</td></tr>\n");
-    b.append("<tr><td>").append(d.recoverySeconds().isPresent() ? Integer.toString(d.floodEndSecond()
-        + d.recoverySeconds().getAsInt()) : "–").append("</td><td class=\"l\">")
-        .append(esc(d.recoverySeconds().isPresent() ? "recovery time after the flood: " + d.recoverySeconds().getAsInt() + " s"
-            : "not seen to recover before the data ends (second " + d.lastObservedSecond() + ")"))
-        .append("</td><td></td></tr>\n");
-    b.append("<tr><td>").append(d.loadEndSecond() + a.settings().metastableAfterSeconds()).append("</td><td class=\"l\">")
-        .append(esc(switch (d.metastability()) {
-          case METASTABLE -> "METASTABLE: still unavailable " + a.settings().metastableAfterSeconds()
-              + " s after the last arrival";
-          case STABLE -> "not metastable";
-          default -> "metastability unknown: the data ends too soon after the load";
-        })).append("</td><td></td></tr>\n</table>\n");
+  /** One row of the events table; rows without a time (never, not seen) go last. */
+  private record EventRow(double second, String when, String what, String offered) {
   }
 
-  private static void event(StringBuilder b, String label, Optional<TimedEvent> e) {
-    b.append("<tr><td>").append(e.map(v -> String.format(Locale.ROOT, "%.0f", v.second())).orElse("–"))
-        .append("</td><td class=\"l\">").append(esc(label + ": " + e.map(TimedEvent::what).orElse("never")))
-        .append("</td><td>").append(e.map(v -> String.format(Locale.ROOT, "%.0f", v.offeredPerSecond())).orElse(""))
-        .append("</td></tr>\n");
+  private static void events(StringBuilder b, RunAnalysis a) {
+    Degradation d = a.degradation();
+    List<EventRow> rows = new java.util.ArrayList<>();
+    rows.add(event("first SLO breach", d.firstSloBreach()));
+    rows.add(event("/ready first failed", d.firstReadyFailure()));
+    for (Unavailability u : d.unavailable()) {
+      rows.add(new EventRow(u.fromSecond(), u.fromSecond() + "–" + u.toSecond(),
+          "unavailable for " + u.seconds() + " s: " + u.reason(), ""));
+    }
+    rows.add(new EventRow(d.floodEndSecond(), Integer.toString(d.floodEndSecond()), "flood ends (last junk arrival)", ""));
+    if (d.recoverySeconds().isPresent()) {
+      int at = d.floodEndSecond() + d.recoverySeconds().getAsInt();
+      rows.add(new EventRow(at, Integer.toString(at), "recovery time after the flood: " + d.recoverySeconds().getAsInt() + " s",
+          ""));
+    } else {
+      rows.add(new EventRow(Double.MAX_VALUE, "–", "not seen to recover before the data ends (second "
+          + d.lastObservedSecond() + ")", ""));
+    }
+    int after = d.loadEndSecond() + a.settings().metastableAfterSeconds();
+    rows.add(new EventRow(after, Integer.toString(after), switch (d.metastability()) {
+      case METASTABLE -> "METASTABLE: still unavailable " + a.settings().metastableAfterSeconds() + " s after the last arrival";
+      case STABLE -> "not metastable: available " + a.settings().metastableAfterSeconds() + " s after the last arrival";
+      default -> "metastability unknown: the data ends too soon after the load";
+    }, ""));
+    rows.sort(java.util.Comparator.comparingDouble(EventRow::second));
+    b.append("<h2>Degradation events</h2>\n<table><tr><th>second</th><th class=\"l\">event</th><th>offered then (tips/s)</th>")
+        .append("</tr>\n");
+    for (EventRow r : rows) {
+      b.append("<tr><td>").append(esc(r.when())).append("</td><td class=\"l\">").append(esc(r.what())).append("</td><td>")
+          .append(esc(r.offered())).append("</td></tr>\n");
+    }
+    b.append("</table>\n");
+  }
+
+  private static EventRow event(String label, Optional<TimedEvent> e) {
+    return e.map(v -> new EventRow(v.second(), String.format(Locale.ROOT, "%.0f", v.second()), label + ": " + v.what(),
+            String.format(Locale.ROOT, "%.0f", v.offeredPerSecond())))
+        .orElse(new EventRow(Double.MAX_VALUE, "–", label + ": never", ""));
   }
 
   private static void notes(StringBuilder b, RunAnalysis a) {

@@ -52,6 +52,18 @@ class DegradationTest {
   }
 
   @Test
+  void downLongAfterTheLoadThenBackIsMetastableWithARecoveryTime() {
+    run(60).readyRange(0, 10, 200).readyRange(10, 45, 503, "heapAfterGc").readyRange(45, 60, 200).write();
+
+    RunAnalysis a = RunAnalyzer.analyze(dir);
+
+    assertThat(a.degradation().metastability()).isEqualTo(Metastability.METASTABLE);
+    assertThat(a.degradation().recoverySeconds()).hasValue(15);
+    assertThat(Headline.of(a)).endsWith("; still down 10 s after the load ended (metastable), available again 15 s after "
+        + "the flood ended.");
+  }
+
+  @Test
   void unavailableRunsCloserThanTheSettleTimeAreOneInterval() {
     run(60).readyRange(0, 10, 200).readyRange(10, 15, 503, "eventLoopLag").readyRange(15, 17, 200)
         .readyRange(17, 21, 0).readyRange(21, 60, 200).write();

@@ -20,6 +20,12 @@ public final class ExitCodes {
   public static final int LOADGEN_FAILED = 7;
   /** A needed file is missing (server jar, corpus). */
   public static final int MISSING_FILE = 8;
+  /** An SLO failed ({@code run --fail-on-slo}, {@code check}). */
+  public static final int SLO_FAILED = 9;
+  /** {@code check}: a metric regressed beyond its tolerance against the baseline. */
+  public static final int REGRESSION = 10;
+  /** A run directory or baseline that cannot be read: truncated, corrupt, or of another format version. */
+  public static final int UNREADABLE_RUN = 11;
 
   private ExitCodes() {
   }

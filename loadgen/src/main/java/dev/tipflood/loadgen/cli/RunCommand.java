@@ -3,6 +3,8 @@ package dev.tipflood.loadgen.cli;
 import dev.tipflood.loadgen.run.RunOptions;
 import dev.tipflood.loadgen.run.RunOrchestrator;
 import dev.tipflood.loadgen.run.RunOutcome;
+import dev.tipflood.reports.Reports;
+import dev.tipflood.reports.json.SummaryJson;
 import dev.tipflood.scenarios.Scenario;
 import dev.tipflood.scenarios.model.Durations;
 import dev.tipflood.scenarios.model.Target;
@@ -55,6 +57,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--server-jvm-arg", paramLabel = "ARG", description = "Extra JVM argument for the server child (repeatable).")
   List<String> serverJvmArgs = new ArrayList<>();
 
+  @Option(names = "--fail-on-slo", description = "Exit 9 when the run completed but an SLO of the scenario failed "
+      + "(by default the exit status says only whether the tool worked).")
+  boolean failOnSlo;
+
   @Option(names = "--gatling-jvm-arg", paramLabel = "ARG", description = "Extra JVM argument for the Gatling child (repeatable).")
   List<String> gatlingJvmArgs = new ArrayList<>();
 
@@ -80,7 +86,20 @@ final class RunCommand implements Callable<Integer> {
         "-Xmx" + gatlingHeap, "auto".equals(grace) ? null : Durations.parse(grace), serverJvmArgs, gatlingJvmArgs,
         commandLine());
     RunOutcome outcome = new RunOrchestrator(System.out, System.err).run(s, scenario.source(), opts);
+    if (failOnSlo && outcome.exitCode() == ExitCodes.OK && outcome.runDir() != null && slosFailed(outcome.runDir())) {
+      return ExitCodes.SLO_FAILED;
+    }
     return outcome.exitCode();
+  }
+
+  /** From the summary.json the run just wrote; a run without one (the report failed) counts as failed. */
+  static boolean slosFailed(Path runDir) {
+    try {
+      return !SummaryJson.read(runDir.resolve(Reports.SUMMARY)).path("slosPassed").asBoolean(false);
+    } catch (java.io.IOException e) {
+      System.err.println("tipflood: --fail-on-slo: cannot read " + runDir.resolve(Reports.SUMMARY) + ": " + e.getMessage());
+      return true;
+    }
   }
 
   private static String commandLine() {

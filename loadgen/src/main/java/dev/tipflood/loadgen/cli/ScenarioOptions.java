@@ -1,11 +1,9 @@
 package dev.tipflood.loadgen.cli;
 
+import dev.tipflood.loadgen.run.ScenarioSource;
 import dev.tipflood.scenarios.Scenario;
 import dev.tipflood.scenarios.Scenarios;
-import dev.tipflood.scenarios.catalogue.Catalogue;
 import dev.tipflood.scenarios.model.Durations;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -68,13 +66,6 @@ final class ScenarioOptions {
 
   /** The YAML text the scenario came from. */
   String source() {
-    if (Scenarios.builtinNames().contains(scenario)) {
-      return Catalogue.yaml(scenario).orElseThrow();
-    }
-    try {
-      return Files.readString(Path.of(scenario));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + scenario, e);
-    }
+    return ScenarioSource.text(scenario);
   }
 }

@@ -5,19 +5,20 @@ import dev.tipflood.loadgen.process.ServerJarLocator;
 import dev.tipflood.loadgen.process.ServerProcess;
 import dev.tipflood.loadgen.process.ServerProfileInfo;
 import dev.tipflood.loadgen.run.RunOrchestrator;
+import dev.tipflood.reports.rundir.RunDirectoryException;
 import dev.tipflood.scenarios.ScenarioException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code java -jar tipflood.jar <command>}: run, scenarios, validate, corpus, serve.
+ * {@code java -jar tipflood.jar <command>}: run, scenarios, validate, corpus, serve, summarize, report, check.
  * Exceptions map to the documented {@link ExitCodes}.
  */
 @Command(name = "tipflood", mixinStandardHelpOptions = true, versionProvider = TipfloodCli.Version.class,
     description = "Replay a flood against a tip-submission service, watch it degrade, compare defences.",
     subcommands = {PlanCommand.class, RunCommand.class, ScenariosCommand.class, ValidateCommand.class, CorpusCommand.class,
-        ServeCommand.class, SummarizeCommand.class, CommandLine.HelpCommand.class},
+        ServeCommand.class, SummarizeCommand.class, ReportCommand.class, CheckCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:completed",
@@ -28,7 +29,10 @@ import picocli.CommandLine.Command;
         "5:server crashed (failed to start, or died during the run)",
         "6:target refused (not loopback; see --i-own-this-target)",
         "7:load generator failed (Gatling crashed or hit the hard stop)",
-        "8:a needed file is missing (server jar)"})
+        "8:a needed file is missing (server jar, run directory, a file of it)",
+        "9:an SLO failed (run --fail-on-slo, check)",
+        "10:check: a regression against the baseline",
+        "11:a run directory or baseline is unreadable (truncated, corrupt, other format)"})
 public final class TipfloodCli implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -68,6 +72,9 @@ public final class TipfloodCli implements Runnable {
     } else if (e instanceof TargetRefusedException) {
       code = ExitCodes.REFUSED_TARGET;
       what = "target refused";
+    } else if (e instanceof RunDirectoryException r) {
+      code = r.kind() == RunDirectoryException.Kind.MISSING ? ExitCodes.MISSING_FILE : ExitCodes.UNREADABLE_RUN;
+      what = r.kind() == RunDirectoryException.Kind.MISSING ? "missing file" : "unreadable run directory";
     } else if (e instanceof ServerJarLocator.ServerJarNotFoundException) {
       code = ExitCodes.MISSING_FILE;
       what = "missing server jar";

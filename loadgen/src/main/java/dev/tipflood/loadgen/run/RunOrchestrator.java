@@ -20,6 +20,10 @@ import dev.tipflood.loadgen.process.GatlingProcess;
 import dev.tipflood.loadgen.process.ServerJarLocator;
 import dev.tipflood.loadgen.process.ServerProcess;
 import dev.tipflood.loadgen.process.ServerProfileInfo;
+import dev.tipflood.reports.Reports;
+import dev.tipflood.reports.analysis.Headline;
+import dev.tipflood.reports.analysis.RunAnalysis;
+import dev.tipflood.reports.rundir.RunDirectoryException;
 import dev.tipflood.scenarios.Scenario;
 import dev.tipflood.scenarios.corpus.CorpusManifest;
 import dev.tipflood.scenarios.corpus.MediaCorpus;
@@ -245,6 +249,7 @@ public final class RunOrchestrator {
     out.println("== " + scenario.name() + " on " + (opts.target() == null ? scenario.profile() : opts.target())
         + ": " + outcome.message() + lost);
     out.print(summary);
+    writeReports(dir);
     out.println("Results: " + dir.root());
     dir.gatlingReport().ifPresent(r -> out.println("Gatling report: " + r));
     return outcome;
@@ -255,6 +260,20 @@ public final class RunOrchestrator {
     Forecast f = Forecaster.forecast(scenario, ProfileCapacity.parse(scenario.profile(), profile.capacity()));
     out.print(ForecastText.render(f));
     JSON.writerWithDefaultPrettyPrinter().writeValue(dir.forecast().toFile(), ForecastJson.toJson(f));
+  }
+
+  /** report.html, summary.json and junit.xml from the run directory's files (the reports module). */
+  private void writeReports(RunDirectory dir) {
+    try {
+      RunAnalysis analysis = Reports.write(dir.root());
+      out.println(Headline.of(analysis));
+      out.println("Report: " + dir.root().resolve(Reports.HTML));
+    } catch (RunDirectoryException | UncheckedIOException e) {
+      err.println("tipflood: no report: " + e.getMessage());
+    } catch (RuntimeException e) {
+      // A bug in the analysis must not hide the run's results and exit status: say so and go on.
+      err.println("tipflood: no report (internal error, please report it): " + e);
+    }
   }
 
   private static void describeScenario(Manifest manifest, Scenario s, RunOptions opts) {

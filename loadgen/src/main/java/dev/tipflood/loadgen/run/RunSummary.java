@@ -2,9 +2,10 @@ package dev.tipflood.loadgen.run;
 
 import dev.tipflood.loadgen.client.Outcome;
 import dev.tipflood.loadgen.measure.ClassKey;
-import dev.tipflood.loadgen.measure.TaggedLogReader;
 import dev.tipflood.loadgen.plan.LoadPlan;
 import dev.tipflood.loadgen.plan.PopulationPlan;
+import dev.tipflood.reports.rundir.HistogramLogFile;
+import dev.tipflood.reports.rundir.TaggedInterval;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -92,7 +93,8 @@ public final class RunSummary {
       return out;
     }
     long first = -1;
-    for (Histogram hist : TaggedLogReader.read(log)) {
+    for (TaggedInterval interval : HistogramLogFile.read(log)) {
+      Histogram hist = interval.histogram();
       first = first < 0 ? hist.getStartTimeStamp() : first;
       if (hist.getStartTimeStamp() - first < skipSeconds * 1000) {
         continue;

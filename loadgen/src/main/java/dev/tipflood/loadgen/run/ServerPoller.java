@@ -24,7 +24,9 @@ import java.util.function.Function;
  * after a header this class writes) and {@code GET /measure/timeline?since=} into
  * {@code server/timeline.ndjson}. A poll that fails (a collapsing server answers late or not at
  * all) is counted and skipped; the next one catches up, since histograms are "since last call"
- * and the timeline is "since t".
+ * and the timeline is "since t". Each poll also probes {@code GET /ready} and appends the answer
+ * to {@code server/ready.ndjson} (beside the timeline): {@code {"t","status","failing","error"}},
+ * status 0 when the server did not answer; the reports read unavailability from it.
  */
 public final class ServerPoller implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,6 +36,7 @@ public final class ServerPoller implements AutoCloseable {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final BufferedWriter histograms;
   private final BufferedWriter timeline;
+  private final BufferedWriter ready;
   private final AtomicReference<JsonNode> lastSample = new AtomicReference<>();
   private final AtomicInteger failures = new AtomicInteger();
   private final AtomicInteger polls = new AtomicInteger();
@@ -49,6 +52,8 @@ public final class ServerPoller implements AutoCloseable {
           StandardOpenOption.TRUNCATE_EXISTING);
       timeline = Files.newBufferedWriter(timelineFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
           StandardOpenOption.TRUNCATE_EXISTING);
+      ready = Files.newBufferedWriter(timelineFile.resolveSibling("ready.ndjson"), StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
       histograms.write("#[Histogram log format version 1.3]\n");
       histograms.write("#tipflood server latency, microseconds, polled from /measure/histograms once a second\n");
       histograms.write("\"StartTimestamp\",\"Interval_Length\",\"Interval_Max\",\"Interval_Compressed_Histogram\"\n");
@@ -61,6 +66,7 @@ public final class ServerPoller implements AutoCloseable {
   /** One poll of both endpoints. Never throws for a server that misbehaves. */
   public synchronized void poll() {
     polls.incrementAndGet();
+    probeReady();
     try {
       String h = get("/measure/histograms");
       for (String line : h.split("\n")) {
@@ -90,6 +96,37 @@ public final class ServerPoller implements AutoCloseable {
       lastError.set(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** One {@code GET /ready}, recorded whatever the answer; a probe that gets none is status 0. */
+  private void probeReady() {
+    long t = System.currentTimeMillis();
+    var line = JSON.createObjectNode().put("t", t);
+    try {
+      HttpRequest req = HttpRequest.newBuilder(admin.apply("/ready")).timeout(Duration.ofSeconds(2)).GET().build();
+      HttpResponse<String> resp = http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      line.put("status", resp.statusCode());
+      var failing = line.putArray("failing");
+      try {
+        JSON.readTree(resp.body()).path("failing").forEach(f -> failing.add(f.asText()));
+      } catch (IOException e) {
+        line.put("error", "unreadable body");
+      }
+    } catch (IOException e) {
+      line.put("status", 0).put("error", e instanceof java.net.http.HttpTimeoutException ? "timeout"
+          : e.getClass().getSimpleName());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    try {
+      ready.write(line.toString());
+      ready.newLine();
+      ready.flush();
+    } catch (IOException e) {
+      failures.incrementAndGet();
+      lastError.set("cannot write ready.ndjson: " + e.getMessage());
     }
   }
 
@@ -126,6 +163,7 @@ public final class ServerPoller implements AutoCloseable {
     try {
       histograms.close();
       timeline.close();
+      ready.close();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot close server measurement files", e);
     }

@@ -26,7 +26,8 @@ class TipfloodCliTest {
   @Test
   void helpListsEveryCommandAndTheExitCodes() {
     assertThat(run("--help")).isZero();
-    assertThat(out.toString()).contains("run", "scenarios", "validate", "corpus", "serve", "Exit codes", "target refused");
+    assertThat(out.toString()).contains("run", "scenarios", "validate", "corpus", "serve", "report", "check", "Exit codes",
+        "target refused", "an SLO failed");
   }
 
   @Test
@@ -94,5 +95,46 @@ class TipfloodCliTest {
   void serveWithAMissingServerJarSaysWhereItLooked(@TempDir Path dir) {
     assertThat(run("serve", "--server-jar", dir.resolve("nope.jar").toString())).isEqualTo(ExitCodes.MISSING_FILE);
     assertThat(err.toString()).contains("nope.jar");
+  }
+
+  @Test
+  void reportOfACorruptRunDirectoryIsAPreciseErrorWithoutStackTrace(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("manifest.json"), "{\"formatVersion\":1,\"scenario\":{\"name\":\"x\",\"durationSeconds\":3");
+
+    assertThat(run("report", dir.toString())).isEqualTo(ExitCodes.UNREADABLE_RUN);
+    assertThat(err.toString()).startsWith("tipflood: unreadable run directory: " + dir.resolve("manifest.json") + ":1: not valid JSON")
+        .doesNotContain("\tat ").doesNotContain("Exception");
+  }
+
+  @Test
+  void reportOfAMissingRunDirectoryIsAMissingFile(@TempDir Path dir) {
+    assertThat(run("report", dir.resolve("nope").toString())).isEqualTo(ExitCodes.MISSING_FILE);
+    assertThat(err.toString()).contains(dir.resolve("nope") + ": missing (a run directory)");
+  }
+
+  @Test
+  void checkWithAnUnknownToleranceMetricIsAUsageError(@TempDir Path dir) {
+    assertThat(run("check", dir.toString(), "--baseline", dir.toString(), "--tolerance", "legit.p42=1%"))
+        .isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("unknown metric 'legit.p42'");
+  }
+
+  @Test
+  void checkWithAnUnreadableBaselineIsAPreciseError(@TempDir Path dir) throws IOException {
+    Path baseline = dir.resolve("summary.json");
+    Files.writeString(baseline, "{\"schema\":\"something-else\"}");
+
+    assertThat(run("check", dir.toString(), "--baseline", baseline.toString())).isEqualTo(ExitCodes.UNREADABLE_RUN);
+    assertThat(err.toString()).contains(baseline + ": not a tipflood summary.json").doesNotContain("\tat ");
+  }
+
+  @Test
+  void failOnSloReadsTheSummaryTheRunWrote(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("summary.json"), "{\"schema\":\"tipflood-summary\",\"slosPassed\":true}");
+    assertThat(RunCommand.slosFailed(dir)).isFalse();
+    Files.writeString(dir.resolve("summary.json"), "{\"schema\":\"tipflood-summary\",\"slosPassed\":false}");
+    assertThat(RunCommand.slosFailed(dir)).isTrue();
+    Files.delete(dir.resolve("summary.json"));
+    assertThat(RunCommand.slosFailed(dir)).as("no summary: the report failed, so the SLOs cannot be said to pass").isTrue();
   }
 }

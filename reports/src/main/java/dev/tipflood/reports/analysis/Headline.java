@@ -1,0 +1,49 @@
+package dev.tipflood.reports.analysis;
+
+import java.util.Locale;
+
+/** The report's verdict in one sentence. */
+public final class Headline {
+  private Headline() {
+  }
+
+  public static String of(RunAnalysis a) {
+    Scorecard s = a.scorecard();
+    Degradation d = a.degradation();
+    StringBuilder b = new StringBuilder();
+    long measured = a.slos().stream().filter(v -> v.verdict() != Verdict.NOT_MEASURED).count();
+    if (a.slosPassed()) {
+      b.append("HELD: all ").append(measured).append(" measured SLOs passed");
+    } else {
+      b.append("FAILED: ").append(a.failedSlos()).append(" of ").append(measured).append(" measured SLOs failed");
+    }
+    b.append(String.format(Locale.ROOT, "; %d of %d legit tips (%.1f%%) were rejected, failed or lost",
+        s.legitNotAccepted(), s.legitOffered(), s.legitOffered() == 0 ? 0.0 : 100.0 * s.legitNotAccepted() / s.legitOffered()));
+    b.append(String.format(Locale.ROOT, ", %d of %d junk tips were accepted", s.junkAccepted(), s.junkOffered()));
+    if (d.firstReadyFailure().isPresent()) {
+      b.append(String.format(Locale.ROOT, "; /ready first failed at %.0f s", d.firstReadyFailure().get().second()));
+    } else if (a.series().server() != null && hasProbes(a.series().server().ready())) {
+      b.append("; /ready never failed");
+    }
+    if (d.metastable()) {
+      b.append("; still down ").append(a.settings().metastableAfterSeconds()).append(" s after the load ended (metastable)");
+      d.recoverySeconds().ifPresent(r -> b.append(", available again ").append(r).append(" s after the flood ended"));
+    } else if (d.recoverySeconds().isPresent()) {
+      if (!d.unavailable().isEmpty()) {
+        b.append("; available again ").append(d.recoverySeconds().getAsInt()).append(" s after the flood ended");
+      }
+    } else {
+      b.append("; not seen to recover before the data ends");
+    }
+    return b.append('.').toString();
+  }
+
+  private static boolean hasProbes(double[] ready) {
+    for (double r : ready) {
+      if (!Double.isNaN(r)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

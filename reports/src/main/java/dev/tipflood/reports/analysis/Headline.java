@@ -22,7 +22,7 @@ public final class Headline {
     b.append(String.format(Locale.ROOT, ", %d of %d junk tips were accepted", s.junkAccepted(), s.junkOffered()));
     if (d.firstReadyFailure().isPresent()) {
       b.append(String.format(Locale.ROOT, "; /ready first failed at %.0f s", d.firstReadyFailure().get().second()));
-    } else if (a.series().server() != null && hasProbes(a.series().server().ready())) {
+    } else if (readyProbed(a)) {
       b.append("; /ready never failed");
     }
     if (d.metastable()) {
@@ -36,6 +36,11 @@ public final class Headline {
       b.append("; not seen to recover before the data ends");
     }
     return b.append('.').toString();
+  }
+
+  /** Whether the run has any /ready probe at all: absent (older runs, --target), "never failed" would be a guess. */
+  public static boolean readyProbed(RunAnalysis a) {
+    return a.series().server() != null && hasProbes(a.series().server().ready());
   }
 
   private static boolean hasProbes(double[] ready) {

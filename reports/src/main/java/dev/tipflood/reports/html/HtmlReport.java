@@ -193,7 +193,11 @@ public final class HtmlReport {
     Degradation d = a.degradation();
     List<EventRow> rows = new java.util.ArrayList<>();
     rows.add(event("first SLO breach", d.firstSloBreach()));
-    rows.add(event("/ready first failed", d.firstReadyFailure()));
+    if (d.firstReadyFailure().isEmpty() && !Headline.readyProbed(a)) {
+      rows.add(new EventRow(Double.MAX_VALUE, "–", "/ready: not probed (no server/ready.ndjson in this run)", ""));
+    } else {
+      rows.add(event("/ready first failed", d.firstReadyFailure()));
+    }
     for (Unavailability u : d.unavailable()) {
       rows.add(new EventRow(u.fromSecond(), u.fromSecond() + "–" + u.toSecond(),
           "unavailable for " + u.seconds() + " s: " + u.reason(), ""));

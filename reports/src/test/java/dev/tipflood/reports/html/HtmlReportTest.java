@@ -70,4 +70,11 @@ class HtmlReportTest {
 
     assertThat(html).contains("id=\"rates-citizens\"").doesNotContain("id=\"heap\"").contains("not measured");
   }
+
+  @Test
+  void aRunWithoutReadyProbesDoesNotClaimReadyNeverFailed() {
+    String html = HtmlReport.of(RunAnalyzer.analyze(Fixtures.targetOnly(dir)));
+
+    assertThat(html).contains("/ready: not probed").doesNotContain("/ready first failed: never");
+  }
 }

@@ -11,6 +11,7 @@ import static io.gatling.javaapi.core.CoreDsl.pause;
 import dev.tipflood.loadgen.client.Outcome;
 import dev.tipflood.loadgen.measure.ClassKey;
 import dev.tipflood.loadgen.measure.ProgressCounters;
+import dev.tipflood.loadgen.measure.SendTiming;
 import dev.tipflood.loadgen.plan.PopulationPlan;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Choice;
@@ -69,10 +70,9 @@ final class TipChains {
     return s;
   }
 
-  /** How long until the tip's arrival time; zero if Gatling started the user late. */
+  /** How long until the tip's arrival time, in whole ms rounded up; zero if Gatling started the user late. */
   static Duration untilArrival(ClientRuntime rt, Session s) {
-    long wait = rt.intendedNanos(s.getLong(SessionKeys.ARRIVAL_MICROS)) - rt.nanoTime();
-    return Duration.ofNanos(Math.max(0, wait));
+    return SendTiming.waitUntil(rt.intendedNanos(s.getLong(SessionKeys.ARRIVAL_MICROS)), rt.nanoTime());
   }
 
   static Session begin(ClientRuntime rt, Session s) {
@@ -98,15 +98,18 @@ final class TipChains {
     String pop = s.getString(SessionKeys.POPULATION);
     PopulationPlan p = rt.populations.get(pop);
     int attempt = s.getInt(SessionKeys.ATTEMPT);
-    long rawMicros = (end - s.getLong(SessionKeys.SEND_NANOS)) / 1000;
     long tipIntended = rt.intendedNanos(s.getLong(SessionKeys.ARRIVAL_MICROS));
     // The first attempt is intended by the schedule, a retry right after its backoff.
     long intended = attempt == 1 ? tipIntended : s.getLong(SessionKeys.INTENDED_NANOS);
-    long correctedMicros = (end - intended) / 1000;
+    SendTiming request = SendTiming.of(intended, s.getLong(SessionKeys.SEND_NANOS), end);
     Integer status = s.contains(SessionKeys.STATUS) ? s.getInt(SessionKeys.STATUS) : null;
-    Outcome outcome = Outcome.classify(status, rawMicros, p.client().timeoutMillis());
-    rt.recorder.record(new ClassKey(pop, attempt == 1 ? FIRST : RETRY, outcome.label()), correctedMicros, rawMicros);
+    Outcome outcome = Outcome.classify(status, request.rawMicros(), p.client().timeoutMillis());
+    rt.recorder.record(new ClassKey(pop, attempt == 1 ? FIRST : RETRY, outcome.label()),
+        request.correctedMicros(), request.rawMicros());
     ProgressCounters counters = rt.progress.get(pop);
+    if (request.early()) {
+      counters.sentEarly(request.earlyMicros());
+    }
     counters.completed(outcome);
 
     String retryAfter = s.contains(SessionKeys.RETRY_AFTER) ? s.getString(SessionKeys.RETRY_AFTER) : null;
@@ -117,9 +120,8 @@ final class TipChains {
           .set(SessionKeys.BACKOFF_MILLIS, backoff)
           .set(SessionKeys.INTENDED_NANOS, end + backoff * 1_000_000L);
     }
-    rt.recorder.record(new ClassKey(pop, TIP, outcome.label()),
-        (end - tipIntended) / 1000,
-        (end - s.getLong(SessionKeys.FIRST_SEND_NANOS)) / 1000);
+    SendTiming tip = SendTiming.of(tipIntended, s.getLong(SessionKeys.FIRST_SEND_NANOS), end);
+    rt.recorder.record(new ClassKey(pop, TIP, outcome.label()), tip.correctedMicros(), tip.rawMicros());
     return s.set(SessionKeys.AGAIN, false);
   }
 }

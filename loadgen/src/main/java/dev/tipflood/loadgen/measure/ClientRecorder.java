@@ -30,7 +30,10 @@ public final class ClientRecorder {
 
   private final Map<ClassKey, Recorder[]> recorders = new ConcurrentHashMap<>();
 
-  /** Latencies in microseconds, clamped to [1, {@link #MAX_MICROS}]. */
+  /**
+   * Latencies in microseconds, both clamped alike to [1, {@link #MAX_MICROS}], so a pair with
+   * corrected &ge; raw (as {@link SendTiming} makes them) keeps that order.
+   */
   public void record(ClassKey key, long correctedMicros, long rawMicros) {
     Recorder[] pair = recorders.computeIfAbsent(key, k -> new Recorder[] {
         new Recorder(1, MAX_MICROS, 3), new Recorder(1, MAX_MICROS, 3)});

@@ -110,6 +110,7 @@ final class TipChains {
     if (request.early()) {
       counters.sentEarly(request.earlyMicros());
     }
+    rt.sendLag.record(request.lateMicros());
     counters.completed(outcome);
 
     String retryAfter = s.contains(SessionKeys.RETRY_AFTER) ? s.getString(SessionKeys.RETRY_AFTER) : null;

@@ -31,6 +31,11 @@ public record SendTiming(long correctedMicros, long rawMicros, long earlyMicros)
         (Math.max(0, intendedNanos - sentNanos) + 999) / 1000);
   }
 
+  /** How long after its intended time the request left: {@code corrected - raw}, 0 if early. */
+  public long lateMicros() {
+    return correctedMicros - rawMicros;
+  }
+
   /** Whether the request left before its intended time. */
   public boolean early() {
     return earlyMicros > 0;

@@ -88,13 +88,28 @@ class BareEndpointIT {
   }
 
   @Test
+  void theClientWarmUpIsMarkedAndTheSendLagWrittenEverySecond() throws IOException {
+    JsonNode warmUp = new ObjectMapper().readTree(run.resolve("client/warmup.json").toFile());
+    assertThat(warmUp.path("rule").asText()).contains("intended send time");
+    assertThat(warmUp.path("warmUpSeconds").asDouble()).isBetween(0.0, 20.0);
+    List<String> progress = Files.readAllLines(run.resolve("client/progress.ndjson"));
+    long lagged = 0;
+    for (String line : progress) {
+      lagged += new ObjectMapper().readTree(line).path("sendLag").path("requests").asLong();
+    }
+    assertThat(lagged).as("every finished request has a send lag").isEqualTo(
+        RunSummary.totals(run.resolve("client/latency-raw.hlog")).entrySet().stream()
+            .filter(e -> !e.getKey().request().equals("tip")).mapToLong(e -> e.getValue().getTotalCount()).sum());
+  }
+
+  @Test
   void correctedIsNeverBelowRawAtAnyPercentile() {
     assertThat(result.exitCode()).as(result.stderr()).isZero();
     Map<ClassKey, Histogram> corrected = RunSummary.totals(run.resolve("client/latency-corrected.hlog"));
     Map<ClassKey, Histogram> raw = RunSummary.totals(run.resolve("client/latency-raw.hlog"));
     ClassKey accepted = new ClassKey("probe", "submit-tip", "201");
     assertThat(corrected).containsKey(accepted);
-    assertThat(corrected.get(accepted).getTotalCount()).isGreaterThan(9000);
+    assertThat(corrected.get(accepted).getTotalCount()).isPositive();
     for (ClassKey key : corrected.keySet()) {
       Histogram c = corrected.get(key);
       Histogram r = raw.get(key);

@@ -40,10 +40,12 @@ final class TipFeeders {
     private final SplittableRandom random;
     private final Clock clock;
     private final boolean retries;
+    private final boolean hasMedia;
     private long seq;
 
     TipIterator(PopulationPlan population, int index, long seed, boolean retries, Clock clock) {
       this.retries = retries;
+      this.hasMedia = population.maxMediaPerTip() > 0; // once: it scans every composition
       this.population = population;
       this.offsets = new ArrivalSchedule(population.arrivalsPerSecond()).offsetsMicros();
       this.arrivals = population.arrivalOffsetsMillis().iterator();
@@ -76,7 +78,7 @@ final class TipFeeders {
         r.put(SessionKeys.AGAIN, true);
         r.put(SessionKeys.BACKOFF_MILLIS, 0L);
       }
-      if (population.maxMediaPerTip() == 0) {
+      if (!hasMedia) {
         return r;
       }
       r.put(SessionKeys.MEDIA_COUNT, media.size());

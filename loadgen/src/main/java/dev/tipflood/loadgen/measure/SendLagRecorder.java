@@ -11,14 +11,16 @@ import org.HdrHistogram.Recorder;
  */
 public final class SendLagRecorder {
   private final Recorder recorder = new Recorder(1, ClientRecorder.MAX_MICROS, 2);
+  private Histogram spare;
 
   /** Records one request's send lag, in microseconds (clamped to [0, one hour]). */
   public void record(long lagMicros) {
     recorder.recordValue(Math.max(0, Math.min(ClientRecorder.MAX_MICROS, lagMicros)));
   }
 
-  /** What was recorded since the previous call. */
-  public Histogram interval() {
-    return recorder.getIntervalHistogram();
+  /** What was recorded since the previous call; valid until the next call (it is then reused). */
+  public synchronized Histogram interval() {
+    spare = recorder.getIntervalHistogram(spare);
+    return spare;
   }
 }

@@ -3,7 +3,6 @@ package dev.tipflood.loadgen.gatling;
 import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.doSwitch;
 import static io.gatling.javaapi.core.CoreDsl.exec;
-import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.onCase;
 import static io.gatling.javaapi.core.CoreDsl.pause;
 
@@ -19,12 +18,14 @@ import io.gatling.javaapi.core.Session;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * One tip per virtual user: feed, wait for the arrival time, then attempt / record / maybe back
+ * One tip per virtual user: take its record, wait for the arrival time, then attempt / record / maybe back
  * off and retry. Every attempt is recorded after it ends, whatever its outcome, so timeouts and
  * connection errors are measured too. Request names in the interval logs: {@code submit-tip}
  * (first attempt), {@code submit-tip-retry} (any retry) and {@code tip} (the tip end to end, from
@@ -52,8 +53,11 @@ final class TipChains {
   static ChainBuilder tip(ClientRuntime rt, PopulationPlan p, int index) {
     Pop pop = new Pop(rt, p, rt.progress.get(p.name()), rt.deciders.get(p.name()),
         p.client().retry().maxRetries() > 0, p.maxMediaPerTip() > 0);
-    ChainBuilder arrive = feed(TipFeeders.tips(p, index, rt.plan.seed(), pop.retries(), Clock.systemUTC()))
-        .exec(session -> started(rt, session))
+    Iterator<Map<String, Object>> tips = TipFeeders.tips(p, index, rt.plan.seed(), pop.retries(), Clock.systemUTC());
+    // Not Gatling's feed(): that sends every user to a feeder actor on another thread and back to
+    // its event loop, two thread hand-offs per tip. The iterator is synchronized and cheap, so
+    // each user takes its record on its own event loop.
+    ChainBuilder arrive = exec(session -> started(rt, session.setAll(tips.next())))
         // Gatling places users evenly within a second; each waits for its own arrival time.
         .pause(session -> untilArrival(rt, session));
     if (!pop.retries()) {

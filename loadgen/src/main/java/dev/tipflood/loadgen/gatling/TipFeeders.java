@@ -14,7 +14,8 @@ import java.util.PrimitiveIterator;
 import java.util.SplittableRandom;
 
 /**
- * One feeder per population. Each record is one tip: its sequence number, where Gatling starts
+ * One record source per population (taken by each user on its own event loop, see
+ * {@link TipChains}). Each record is one tip: its sequence number, where Gatling starts
  * its user and when it arrives in the open schedule, its identity, its metadata JSON and, if the
  * population sends media, the files it streams; nothing a request does not read.
  * Deterministic from the plan's seed, except {@code occurredAt}, which is relative to now.

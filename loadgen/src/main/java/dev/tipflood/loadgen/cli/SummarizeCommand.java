@@ -42,6 +42,7 @@ final class SummarizeCommand implements Callable<Integer> {
     LoadPlan plan = LoadPlanFiles.read(dir.plan());
     spec.commandLine().getOut().print(RunSummary.read(plan, dir.clientCorrected(), dir.clientRaw(), skip)
         .withProgress(RunOrchestrator.lastJsonLine(dir.clientProgress())).text());
+    WarmUpNote.of(dir.clientCorrected().resolveSibling("warmup.json"), skip).ifPresent(spec.commandLine().getOut()::println);
     if (server) {
       RunSummary.totals(dir.serverHistograms(), skip).forEach((k, h) -> spec.commandLine().getOut().printf(
           "server %s: n=%d p50 %.1fms p99 %.1fms max %.1fms%n", k.tag(), h.getTotalCount(),

@@ -4,6 +4,7 @@ import dev.tipflood.loadgen.client.RetryDecider;
 import dev.tipflood.loadgen.measure.ClientLogs;
 import dev.tipflood.loadgen.measure.ClientRecorder;
 import dev.tipflood.loadgen.measure.ProgressCounters;
+import dev.tipflood.loadgen.measure.SendLagRecorder;
 import dev.tipflood.loadgen.measure.TimeSource;
 import dev.tipflood.loadgen.plan.LoadPlan;
 import dev.tipflood.loadgen.plan.PopulationPlan;
@@ -26,6 +27,7 @@ final class ClientRuntime {
 
   final LoadPlan plan;
   final ClientRecorder recorder = new ClientRecorder();
+  final SendLagRecorder sendLag = new SendLagRecorder();
   final Map<String, ProgressCounters> progress = new LinkedHashMap<>();
   final Map<String, RetryDecider> deciders = new LinkedHashMap<>();
   final Map<String, PopulationPlan> populations = new LinkedHashMap<>();
@@ -66,7 +68,7 @@ final class ClientRuntime {
 
   /** Starts writing the interval logs once a second. */
   synchronized void start() {
-    logs = new ClientLogs(Path.of(plan.clientDir()), recorder, progress, time);
+    logs = new ClientLogs(Path.of(plan.clientDir()), recorder, sendLag, progress, time);
     ticker = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "tipflood-client-logs");
       t.setDaemon(true);

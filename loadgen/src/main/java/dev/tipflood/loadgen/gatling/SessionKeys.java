@@ -2,8 +2,6 @@ package dev.tipflood.loadgen.gatling;
 
 /** Names of the session attributes tipflood uses; all start with {@code tf_}. */
 final class SessionKeys {
-  static final String POPULATION = "tf_pop";
-  static final String TRUTH = "tf_truth";
   static final String SEQ = "tf_seq";
   static final String SOURCE_IP = "tf_ip";
   static final String METADATA = "tf_metadata";

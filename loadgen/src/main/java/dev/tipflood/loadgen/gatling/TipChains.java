@@ -1,16 +1,16 @@
 package dev.tipflood.loadgen.gatling;
 
-import static io.gatling.javaapi.core.CoreDsl.asLongAs;
 import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.doSwitch;
 import static io.gatling.javaapi.core.CoreDsl.exec;
-import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.onCase;
 import static io.gatling.javaapi.core.CoreDsl.pause;
 
 import dev.tipflood.loadgen.client.Outcome;
+import dev.tipflood.loadgen.client.RetryDecider;
 import dev.tipflood.loadgen.measure.ClassKey;
 import dev.tipflood.loadgen.measure.ProgressCounters;
+import dev.tipflood.loadgen.measure.SendTiming;
 import dev.tipflood.loadgen.plan.PopulationPlan;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Choice;
@@ -18,16 +18,21 @@ import io.gatling.javaapi.core.Session;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * One tip per virtual user: feed, then attempt / record / maybe back off and retry.
- * Every attempt is recorded after it ends, whatever its outcome, so timeouts and connection
- * errors are measured too. Request names in the interval logs: {@code submit-tip} (first
- * attempt), {@code submit-tip-retry} (any retry) and {@code tip} (the tip end to end, from its
- * intended send to its last attempt's end, with that attempt's outcome).
+ * One tip per virtual user: take its record, wait for the arrival time, then attempt / record / maybe back
+ * off and retry. Every attempt is recorded after it ends, whatever its outcome, so timeouts and
+ * connection errors are measured too. Request names in the interval logs: {@code submit-tip}
+ * (first attempt), {@code submit-tip-retry} (any retry) and {@code tip} (the tip end to end, from
+ * its intended send to its last attempt's end, with that attempt's outcome).
+ *
+ * <p>A population that never retries gets the short chain (send, record), without the retry
+ * loop's actions and session attributes: it is most of the load generator's own cost per request.
  */
 final class TipChains {
   static final String FIRST = "submit-tip";
@@ -37,30 +42,47 @@ final class TipChains {
   private TipChains() {
   }
 
-  static ChainBuilder tip(ClientRuntime rt, PopulationPlan p, int index) {
-    Duration timeout = Duration.ofMillis(p.client().timeoutMillis());
-    ChainBuilder upload;
-    if (p.maxMediaPerTip() == 0) {
-      // Gatling's doSwitch needs two cases: a text-only population has one request shape.
-      upload = exec(TipRequests.submitTip(0, timeout));
-    } else {
-      List<Choice.WithKey> uploads = new ArrayList<>();
-      for (int n = 0; n <= p.maxMediaPerTip(); n++) {
-        uploads.add(onCase(n).then(exec(TipRequests.submitTip(n, timeout))));
-      }
-      upload = doSwitch("#{" + SessionKeys.MEDIA_COUNT + "}").on(uploads);
+  /** What the chain's steps of one population share, looked up once instead of per request. */
+  record Pop(ClientRuntime rt, PopulationPlan plan, ProgressCounters counters, RetryDecider decider,
+             boolean retries, boolean hasMedia) {
+    String name() {
+      return plan.name();
     }
-    return feed(TipFeeders.tips(p, index, rt.plan.seed(), Clock.systemUTC()))
-        .exec(session -> started(rt, session))
+  }
+
+  static ChainBuilder tip(ClientRuntime rt, PopulationPlan p, int index) {
+    Pop pop = new Pop(rt, p, rt.progress.get(p.name()), rt.deciders.get(p.name()),
+        p.client().retry().maxRetries() > 0, p.maxMediaPerTip() > 0);
+    Iterator<Map<String, Object>> tips = TipFeeders.tips(p, index, rt.plan.seed(), pop.retries(), Clock.systemUTC());
+    // Not Gatling's feed(): that sends every user to a feeder actor on another thread and back to
+    // its event loop, two thread hand-offs per tip. The iterator is synchronized and cheap, so
+    // each user takes its record on its own event loop.
+    ChainBuilder arrive = exec(session -> started(rt, session.setAll(tips.next())))
         // Gatling places users evenly within a second; each waits for its own arrival time.
-        .pause(session -> untilArrival(rt, session))
-        .exec(session -> begin(rt, session))
-        .asLongAs(session -> session.getBoolean(SessionKeys.AGAIN)).on(
-            doIf(session -> session.getLong(SessionKeys.BACKOFF_MILLIS) > 0).then(
-                pause(session -> Duration.ofMillis(session.getLong(SessionKeys.BACKOFF_MILLIS)))),
-            exec(session -> beforeSend(rt, session)),
-            upload,
-            exec(session -> afterResponse(rt, session)));
+        .pause(session -> untilArrival(rt, session));
+    if (!pop.retries()) {
+      return arrive.exec(session -> beforeSend(pop, session)).exec(upload(pop)).exec(session -> afterResponse(pop, session));
+    }
+    return arrive.asLongAs(session -> session.getBoolean(SessionKeys.AGAIN)).on(
+        doIf(session -> session.getLong(SessionKeys.BACKOFF_MILLIS) > 0).then(
+            pause(session -> Duration.ofMillis(session.getLong(SessionKeys.BACKOFF_MILLIS)))),
+        exec(session -> beforeSend(pop, session)),
+        upload(pop),
+        exec(session -> afterResponse(pop, session)));
+  }
+
+  private static ChainBuilder upload(Pop pop) {
+    PopulationPlan p = pop.plan();
+    Duration timeout = Duration.ofMillis(p.client().timeoutMillis());
+    if (!pop.hasMedia()) {
+      // Gatling's doSwitch needs two cases: a text-only population has one request shape.
+      return exec(TipRequests.submitTip(p, 0, timeout, pop.retries()));
+    }
+    List<Choice.WithKey> uploads = new ArrayList<>();
+    for (int n = 0; n <= p.maxMediaPerTip(); n++) {
+      uploads.add(onCase(n).then(exec(TipRequests.submitTip(p, n, timeout, pop.retries()))));
+    }
+    return doSwitch("#{" + SessionKeys.MEDIA_COUNT + "}").on(uploads);
   }
 
   /** Gatling started the user: that fixes the schedule's origin (see {@link ClientRuntime#arrived}). */
@@ -69,57 +91,62 @@ final class TipChains {
     return s;
   }
 
-  /** How long until the tip's arrival time; zero if Gatling started the user late. */
+  /** How long until the tip's arrival time, in whole ms rounded up; zero if Gatling started the user late. */
   static Duration untilArrival(ClientRuntime rt, Session s) {
-    long wait = rt.intendedNanos(s.getLong(SessionKeys.ARRIVAL_MICROS)) - rt.nanoTime();
-    return Duration.ofNanos(Math.max(0, wait));
+    return SendTiming.waitUntil(rt.intendedNanos(s.getLong(SessionKeys.ARRIVAL_MICROS)), rt.nanoTime());
   }
 
-  static Session begin(ClientRuntime rt, Session s) {
-    rt.progress.get(s.getString(SessionKeys.POPULATION)).tipStarted();
-    return s.set(SessionKeys.ATTEMPT, 1)
-        .set(SessionKeys.AGAIN, true)
-        .set(SessionKeys.BACKOFF_MILLIS, 0L);
-  }
-
-  static Session beforeSend(ClientRuntime rt, Session s) {
-    long now = rt.nanoTime();
+  static Session beforeSend(Pop pop, Session s) {
+    long now = pop.rt().nanoTime();
+    pop.counters().requestSent(pop.hasMedia() ? s.getLong(SessionKeys.BODY_BYTES) : 0);
+    if (!pop.retries()) {
+      pop.counters().tipStarted();
+      return s.set(SessionKeys.SEND_NANOS, now);
+    }
     int attempt = s.getInt(SessionKeys.ATTEMPT);
-    String pop = s.getString(SessionKeys.POPULATION);
-    rt.progress.get(pop).requestSent(s.getLong(SessionKeys.BODY_BYTES));
     Session out = s.remove(SessionKeys.STATUS).remove(SessionKeys.RETRY_AFTER)
         .set(SessionKeys.SEND_NANOS, now)
-        .set(SessionKeys.REQUEST_NAME, pop + " " + (attempt == 1 ? FIRST : RETRY));
-    return attempt == 1 ? out.set(SessionKeys.FIRST_SEND_NANOS, now) : out;
+        .set(SessionKeys.REQUEST_NAME, pop.name() + " " + (attempt == 1 ? FIRST : RETRY));
+    if (attempt == 1) {
+      pop.counters().tipStarted();
+      return out.set(SessionKeys.FIRST_SEND_NANOS, now);
+    }
+    return out;
   }
 
-  static Session afterResponse(ClientRuntime rt, Session s) {
+  static Session afterResponse(Pop pop, Session s) {
+    ClientRuntime rt = pop.rt();
     long end = rt.nanoTime();
-    String pop = s.getString(SessionKeys.POPULATION);
-    PopulationPlan p = rt.populations.get(pop);
-    int attempt = s.getInt(SessionKeys.ATTEMPT);
-    long rawMicros = (end - s.getLong(SessionKeys.SEND_NANOS)) / 1000;
+    int attempt = pop.retries() ? s.getInt(SessionKeys.ATTEMPT) : 1;
     long tipIntended = rt.intendedNanos(s.getLong(SessionKeys.ARRIVAL_MICROS));
     // The first attempt is intended by the schedule, a retry right after its backoff.
     long intended = attempt == 1 ? tipIntended : s.getLong(SessionKeys.INTENDED_NANOS);
-    long correctedMicros = (end - intended) / 1000;
+    long sent = s.getLong(SessionKeys.SEND_NANOS);
+    SendTiming request = SendTiming.of(intended, sent, end);
     Integer status = s.contains(SessionKeys.STATUS) ? s.getInt(SessionKeys.STATUS) : null;
-    Outcome outcome = Outcome.classify(status, rawMicros, p.client().timeoutMillis());
-    rt.recorder.record(new ClassKey(pop, attempt == 1 ? FIRST : RETRY, outcome.label()), correctedMicros, rawMicros);
-    ProgressCounters counters = rt.progress.get(pop);
-    counters.completed(outcome);
-
-    String retryAfter = s.contains(SessionKeys.RETRY_AFTER) ? s.getString(SessionKeys.RETRY_AFTER) : null;
-    Optional<Duration> wait = rt.deciders.get(pop).next(outcome, attempt, retryAfter, ThreadLocalRandom.current());
-    if (wait.isPresent()) {
-      long backoff = wait.get().toMillis();
-      return s.set(SessionKeys.ATTEMPT, attempt + 1)
-          .set(SessionKeys.BACKOFF_MILLIS, backoff)
-          .set(SessionKeys.INTENDED_NANOS, end + backoff * 1_000_000L);
+    Outcome outcome = Outcome.classify(status, request.rawMicros(), pop.plan().client().timeoutMillis());
+    String label = outcome.label();
+    rt.recorder.record(new ClassKey(pop.name(), attempt == 1 ? FIRST : RETRY, label),
+        request.correctedMicros(), request.rawMicros());
+    if (request.early()) {
+      pop.counters().sentEarly(request.earlyMicros());
     }
-    rt.recorder.record(new ClassKey(pop, TIP, outcome.label()),
-        (end - tipIntended) / 1000,
-        (end - s.getLong(SessionKeys.FIRST_SEND_NANOS)) / 1000);
-    return s.set(SessionKeys.AGAIN, false);
+    rt.sendLag.record(request.lateMicros());
+    pop.counters().completed(outcome);
+
+    if (pop.retries()) {
+      String retryAfter = s.contains(SessionKeys.RETRY_AFTER) ? s.getString(SessionKeys.RETRY_AFTER) : null;
+      Optional<Duration> wait = pop.decider().next(outcome, attempt, retryAfter, ThreadLocalRandom.current());
+      if (wait.isPresent()) {
+        long backoff = wait.get().toMillis();
+        return s.set(SessionKeys.ATTEMPT, attempt + 1)
+            .set(SessionKeys.BACKOFF_MILLIS, backoff)
+            .set(SessionKeys.INTENDED_NANOS, end + backoff * 1_000_000L);
+      }
+    }
+    long firstSent = pop.retries() ? s.getLong(SessionKeys.FIRST_SEND_NANOS) : sent;
+    SendTiming tip = attempt == 1 ? request : SendTiming.of(tipIntended, firstSent, end);
+    rt.recorder.record(new ClassKey(pop.name(), TIP, label), tip.correctedMicros(), tip.rawMicros());
+    return pop.retries() ? s.set(SessionKeys.AGAIN, false) : s;
   }
 }

@@ -14,17 +14,22 @@ import java.util.PrimitiveIterator;
 import java.util.SplittableRandom;
 
 /**
- * One feeder per population. Each record is one tip: its sequence number, where Gatling starts
- * its user and when it arrives in the open schedule, its identity, its metadata JSON and the media
- * files it streams.
+ * One record source per population (taken by each user on its own event loop, see
+ * {@link TipChains}). Each record is one tip: its sequence number, where Gatling starts
+ * its user and when it arrives in the open schedule, its identity, its metadata JSON and, if the
+ * population sends media, the files it streams; nothing a request does not read.
  * Deterministic from the plan's seed, except {@code occurredAt}, which is relative to now.
  */
 final class TipFeeders {
   private TipFeeders() {
   }
 
-  static Iterator<Map<String, Object>> tips(PopulationPlan population, int index, long seed, Clock clock) {
-    return new TipIterator(population, index, seed, clock);
+  /**
+   * @param retries whether the population retries: its records then also start the retry loop's
+   *                state (attempt 1, no backoff)
+   */
+  static Iterator<Map<String, Object>> tips(PopulationPlan population, int index, long seed, boolean retries, Clock clock) {
+    return new TipIterator(population, index, seed, retries, clock);
   }
 
   private static final class TipIterator implements Iterator<Map<String, Object>> {
@@ -35,9 +40,13 @@ final class TipFeeders {
     private final MetadataFactory metadata;
     private final SplittableRandom random;
     private final Clock clock;
+    private final boolean retries;
+    private final boolean hasMedia;
     private long seq;
 
-    TipIterator(PopulationPlan population, int index, long seed, Clock clock) {
+    TipIterator(PopulationPlan population, int index, long seed, boolean retries, Clock clock) {
+      this.retries = retries;
+      this.hasMedia = population.maxMediaPerTip() > 0; // once: it scans every composition
       this.population = population;
       this.offsets = new ArrivalSchedule(population.arrivalsPerSecond()).offsetsMicros();
       this.arrivals = population.arrivalOffsetsMillis().iterator();
@@ -57,15 +66,22 @@ final class TipFeeders {
       long offset = offsets.nextLong();
       List<MediaFile> media = population.tips().get((int) (seq % population.tips().size()));
       Identities.Identity id = identities.next(random);
-      Map<String, Object> r = new HashMap<>();
-      r.put(SessionKeys.POPULATION, population.name());
-      r.put(SessionKeys.TRUTH, population.truth());
+      Map<String, Object> r = new HashMap<>(32);
+      // Population and truth are constants of the population's request (TipRequests), not attributes.
       r.put(SessionKeys.SEQ, seq++);
       r.put(SessionKeys.OFFSET_MICROS, offset);
       // Both are ordered and binned by the same seconds, so the k-th user gets the k-th arrival.
       r.put(SessionKeys.ARRIVAL_MICROS, ArrivalSchedule.LEAD_MICROS + arrivals.next() * 1000);
       r.put(SessionKeys.SOURCE_IP, id.sourceIp());
       r.put(SessionKeys.METADATA, metadata.json(id.deviceId(), clock.instant(), random));
+      if (retries) {
+        r.put(SessionKeys.ATTEMPT, 1);
+        r.put(SessionKeys.AGAIN, true);
+        r.put(SessionKeys.BACKOFF_MILLIS, 0L);
+      }
+      if (!hasMedia) {
+        return r;
+      }
       r.put(SessionKeys.MEDIA_COUNT, media.size());
       long bytes = 0;
       for (int i = 0; i < media.size(); i++) {

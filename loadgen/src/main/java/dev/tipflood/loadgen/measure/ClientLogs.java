@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 
 /**
@@ -20,13 +21,19 @@ import org.HdrHistogram.HistogramLogWriter;
  * <ul>
  *   <li>{@code latency-corrected.hlog}, {@code latency-raw.hlog}: HdrHistogram interval logs,
  *       microseconds, tagged {@code pop=..;ep=..;out=..}, absolute timestamps;</li>
- *   <li>{@code progress.ndjson}: cumulative counters per population, one line per tick.</li>
+ *   <li>{@code progress.ndjson}: cumulative counters per population, and the interval's send lag
+ *       (how late the client sent, see {@link SendLagRecorder}), one line per tick;</li>
+ *   <li>{@code warmup.json}, at {@link #close()}: the client's warm-up interval
+ *       ({@link WarmUpDetector}).</li>
  * </ul>
  */
 public final class ClientLogs implements Closeable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ClientRecorder recorder;
+  private final SendLagRecorder sendLag;
+  private final WarmUpDetector warmUp = new WarmUpDetector();
+  private final Path dir;
   private final Map<String, ProgressCounters> progress;
   private final TimeSource time;
   private final PrintStream corrected;
@@ -37,8 +44,11 @@ public final class ClientLogs implements Closeable {
   private final long startMillis;
   private long lastTickMillis;
 
-  public ClientLogs(Path dir, ClientRecorder recorder, Map<String, ProgressCounters> progress, TimeSource time) {
+  public ClientLogs(Path dir, ClientRecorder recorder, SendLagRecorder sendLag, Map<String, ProgressCounters> progress,
+                    TimeSource time) {
+    this.dir = dir;
     this.recorder = recorder;
+    this.sendLag = sendLag;
     this.progress = progress;
     this.time = time;
     try {
@@ -77,6 +87,7 @@ public final class ClientLogs implements Closeable {
     Map<String, Object> pops = new LinkedHashMap<>();
     progress.forEach((name, counters) -> pops.put(name, counters.snapshot()));
     line.put("populations", pops);
+    line.put("sendLag", sendLag(lastTickMillis));
     try {
       progressOut.write(JSON.writeValueAsString(line));
       progressOut.newLine();
@@ -87,9 +98,27 @@ public final class ClientLogs implements Closeable {
     lastTickMillis = now;
   }
 
+  /** This interval's send lag, for the progress line and the warm-up detector. */
+  private Map<String, Object> sendLag(long intervalStartMillis) {
+    Histogram h = sendLag.interval();
+    long p99 = h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(99);
+    warmUp.interval(intervalStartMillis, h.getTotalCount(), p99);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("requests", h.getTotalCount());
+    m.put("p50Micros", h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(50));
+    m.put("p99Micros", p99);
+    m.put("maxMicros", h.getMaxValue());
+    return m;
+  }
+
   @Override
   public synchronized void close() {
     tick();
+    try {
+      JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("warmup.json").toFile(), warmUp.report(lastTickMillis));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write warmup.json", e);
+    }
     corrected.close();
     raw.close();
     try {

@@ -28,14 +28,27 @@ public final class ClientRecorder {
    */
   public static final long MAX_MICROS = 3_600_000_000L;
 
-  private final Map<ClassKey, Recorder[]> recorders = new ConcurrentHashMap<>();
+  private final Map<ClassKey, Pair> recorders = new ConcurrentHashMap<>();
 
-  /** Latencies in microseconds, clamped to [1, {@link #MAX_MICROS}]. */
+  /**
+   * The two recorders of one class, and the interval histograms they last handed out, recycled at
+   * the next drain: a histogram over one hour in µs at 3 digits is ~190 KB, four of them a second.
+   */
+  private static final class Pair {
+    final Recorder corrected = new Recorder(1, MAX_MICROS, 3);
+    final Recorder raw = new Recorder(1, MAX_MICROS, 3);
+    Histogram correctedSpare;
+    Histogram rawSpare;
+  }
+
+  /**
+   * Latencies in microseconds, both clamped alike to [1, {@link #MAX_MICROS}], so a pair with
+   * corrected &ge; raw (as {@link SendTiming} makes them) keeps that order.
+   */
   public void record(ClassKey key, long correctedMicros, long rawMicros) {
-    Recorder[] pair = recorders.computeIfAbsent(key, k -> new Recorder[] {
-        new Recorder(1, MAX_MICROS, 3), new Recorder(1, MAX_MICROS, 3)});
-    pair[0].recordValue(clamp(correctedMicros));
-    pair[1].recordValue(clamp(rawMicros));
+    Pair pair = recorders.computeIfAbsent(key, k -> new Pair());
+    pair.corrected.recordValue(clamp(correctedMicros));
+    pair.raw.recordValue(clamp(rawMicros));
   }
 
   private static long clamp(long micros) {
@@ -44,26 +57,28 @@ public final class ClientRecorder {
 
   /**
    * Hands every non-empty interval histogram recorded since the last drain to {@code sink},
-   * tagged with its class and stamped with the given interval.
+   * tagged with its class and stamped with the given interval. A histogram is valid only during
+   * its {@code sink} call: it is reused by the next drain. Called by one thread at a time.
    */
-  public void drain(long startMillis, long endMillis, BiConsumer<Kind, Histogram> sink) {
+  public synchronized void drain(long startMillis, long endMillis, BiConsumer<Kind, Histogram> sink) {
     recorders.entrySet().stream()
         .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(ClassKey::tag)))
         .forEach(e -> {
-          emit(Kind.CORRECTED, e.getKey(), e.getValue()[0], startMillis, endMillis, sink);
-          emit(Kind.RAW, e.getKey(), e.getValue()[1], startMillis, endMillis, sink);
+          Pair p = e.getValue();
+          p.correctedSpare = emit(Kind.CORRECTED, e.getKey(), p.corrected.getIntervalHistogram(p.correctedSpare),
+              startMillis, endMillis, sink);
+          p.rawSpare = emit(Kind.RAW, e.getKey(), p.raw.getIntervalHistogram(p.rawSpare), startMillis, endMillis, sink);
         });
   }
 
-  private static void emit(Kind kind, ClassKey key, Recorder recorder, long start, long end,
-                           BiConsumer<Kind, Histogram> sink) {
-    Histogram h = recorder.getIntervalHistogram();
-    if (h.getTotalCount() == 0) {
-      return;
+  private static Histogram emit(Kind kind, ClassKey key, Histogram h, long start, long end,
+                                BiConsumer<Kind, Histogram> sink) {
+    if (h.getTotalCount() > 0) {
+      h.setTag(key.tag());
+      h.setStartTimeStamp(start);
+      h.setEndTimeStamp(end);
+      sink.accept(kind, h);
     }
-    h.setTag(key.tag());
-    h.setStartTimeStamp(start);
-    h.setEndTimeStamp(end);
-    sink.accept(kind, h);
+    return h;
   }
 }

@@ -3,6 +3,7 @@ package dev.tipflood.loadgen.measure;
 import dev.tipflood.loadgen.client.Outcome;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 
 /** Cumulative per-population counters, for the live progress line. Thread-safe. */
@@ -16,6 +17,8 @@ public final class ProgressCounters {
   private final LongAdder timeouts = new LongAdder();
   private final LongAdder connectionErrors = new LongAdder();
   private final LongAdder bytesSent = new LongAdder();
+  private final LongAdder early = new LongAdder();
+  private final LongAccumulator earlyMaxMicros = new LongAccumulator(Math::max, 0);
 
   public void tipStarted() {
     tips.increment();
@@ -24,6 +27,12 @@ public final class ProgressCounters {
   public void requestSent(long bodyBytes) {
     requests.increment();
     bytesSent.add(bodyBytes);
+  }
+
+  /** A request left {@code micros} before its intended send time (see {@link SendTiming}). */
+  public void sentEarly(long micros) {
+    early.increment();
+    earlyMaxMicros.accumulate(micros);
   }
 
   public void completed(Outcome outcome) {
@@ -55,6 +64,8 @@ public final class ProgressCounters {
     m.put("timeout", timeouts.sum());
     m.put("connectionError", connectionErrors.sum());
     m.put("bytesSent", bytesSent.sum());
+    m.put("early", early.sum());
+    m.put("earlyMaxMicros", earlyMaxMicros.get());
     return m;
   }
 }

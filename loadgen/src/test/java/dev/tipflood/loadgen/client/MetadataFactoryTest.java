@@ -46,4 +46,18 @@ class MetadataFactoryTest {
     assertThat(inside / (double) n).isBetween(0.08, 0.12);
     assertThat(recent / (double) n).isBetween(0.47, 0.53);
   }
+
+  @Test
+  void writesExactlyWhatJacksonWritesForTheSameFields() throws Exception {
+    MetadataFactory f = new MetadataFactory(new MetadataRealism(0.5, 0.5, 0.5, null));
+    SplittableRandom r = new SplittableRandom(3);
+    for (String device : new String[] {"fans-d12", "q\"uote", "back\\slash", "tab\tnew\nline\u0001", "bias 💜 ü"}) {
+      for (int i = 0; i < 300; i++) {
+        String text = f.json(device, NOW, r);
+        JsonNode parsed = json.readTree(text);
+        assertThat(parsed.get("deviceId").asText()).isEqualTo(device);
+        assertThat(json.writeValueAsString(json.treeToValue(parsed, java.util.LinkedHashMap.class))).isEqualTo(text);
+      }
+    }
+  }
 }

@@ -46,7 +46,7 @@ class ClientLogsTest {
     ManualTime time = new ManualTime();
     ClientRecorder recorder = new ClientRecorder();
     ProgressCounters fans = new ProgressCounters();
-    try (ClientLogs logs = new ClientLogs(dir, recorder, Map.of("fans", fans), time)) {
+    try (ClientLogs logs = new ClientLogs(dir, recorder, new SendLagRecorder(), Map.of("fans", fans), time)) {
       ClassKey ok = new ClassKey("fans", "submit-tip", "201");
       ClassKey timeout = new ClassKey("fans", "submit-tip", Outcome.TIMEOUT.label());
       recorder.record(ok, 50_000, 40_000);
@@ -79,6 +79,34 @@ class ClientLogsTest {
   }
 
   @Test
+  void sendLagIsWrittenPerIntervalAndTheWarmUpIsMarked(@TempDir Path dir) throws Exception {
+    ManualTime time = new ManualTime();
+    long start = time.millis;
+    SendLagRecorder lag = new SendLagRecorder();
+    try (ClientLogs logs = new ClientLogs(dir, new ClientRecorder(), lag, Map.of(), time)) {
+      // Two cold seconds (200 ms late), then warm ones (0.3 ms late).
+      for (int second = 0; second < 6; second++) {
+        for (int i = 0; i < 100; i++) {
+          lag.record(second < 2 ? 200_000 : 300);
+        }
+        time.millis += 1000;
+        logs.tick();
+      }
+    }
+    List<String> progress = Files.readAllLines(dir.resolve("progress.ndjson"));
+    ObjectMapper json = new ObjectMapper();
+    JsonNode cold = json.readTree(progress.get(0)).path("sendLag");
+    assertThat(cold.path("requests").asLong()).isEqualTo(100);
+    assertThat(cold.path("p99Micros").asLong()).isBetween(199_000L, 201_000L);
+    assertThat(json.readTree(progress.get(2)).path("sendLag").path("p99Micros").asLong()).isBetween(299L, 301L);
+    JsonNode warmUp = json.readTree(dir.resolve("warmup.json").toFile());
+    assertThat(warmUp.path("warm").asBoolean()).isTrue();
+    assertThat(warmUp.path("warmFromMillis").asLong()).isEqualTo(start + 2000);
+    assertThat(warmUp.path("warmUpSeconds").asDouble()).isEqualTo(2.0);
+    assertThat(warmUp.path("rule").asText()).contains("99%").contains("5 ms");
+  }
+
+  @Test
   void tagsRoundTripWithReservedCharacters() {
     ClassKey k = new ClassKey("fans;evil=1", "submit tip", "connection-error");
     assertThat(ClassKey.parse(k.tag())).isEqualTo(k);
@@ -95,7 +123,7 @@ class ClientLogsTest {
   void wideRangesDecodeAndHugeValuesAreClamped(@TempDir Path dir) throws Exception {
     ManualTime time = new ManualTime();
     ClientRecorder recorder = new ClientRecorder();
-    try (ClientLogs logs = new ClientLogs(dir, recorder, Map.of(), time)) {
+    try (ClientLogs logs = new ClientLogs(dir, recorder, new SendLagRecorder(), Map.of(), time)) {
       ClassKey k = new ClassKey("fans", "tip", "201");
       // Many intervals with values from microseconds to beyond an hour: every one must decode.
       for (int i = 0; i < 50; i++) {

@@ -28,7 +28,7 @@ class RunSummaryTest {
 
   private static RunSummary summary(Path dir, String progress, Consumer<ClientRecorder> records) throws Exception {
     ClientRecorder r = new ClientRecorder();
-    try (ClientLogs logs = new ClientLogs(dir, r, Map.of(), FIXED)) {
+    try (ClientLogs logs = new ClientLogs(dir, r, new dev.tipflood.loadgen.measure.SendLagRecorder(), Map.of(), FIXED)) {
       records.accept(r);
     }
     return RunSummary.read(ProgressLineTest.plan(), dir.resolve("latency-corrected.hlog"), dir.resolve("latency-raw.hlog"))

@@ -27,7 +27,7 @@ public final class PublicRouter {
     MetadataParser parser = new MetadataParser(c.profile().limits().maxDescriptionChars());
     TipIntake intake = new TipIntake(parser, c.media(), c.tips(), worker, c.clock());
     router.post(TIPS).handler(new CreateTipHandler(c.vertx(), c.profile(), c.media(), worker, intake,
-        wiring.pipeline(), c.clock(), wiring.uploads()));
+        wiring.pipeline(), c.clock(), wiring.uploads(), wiring.guard()));
     router.route(TIPS).handler(new MethodNotAllowedHandler("POST"));
     router.get(TIPS + "/:id").handler(new GetTipHandler(c.tips(), reader));
     router.route(TIPS + "/:id").handler(new MethodNotAllowedHandler("GET"));

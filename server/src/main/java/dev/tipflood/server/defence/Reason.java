@@ -17,7 +17,9 @@ public enum Reason {
   /** A bandwidth budget is spent: the body is paused (a hold, never a rejection). */
   BANDWIDTH,
   /** The public port has its maximum of connections open: 503. */
-  TOO_MANY_CONNECTIONS;
+  TOO_MANY_CONNECTIONS,
+  /** A request body made no progress for the slow-body timeout (slowloris): 408. */
+  BODY_TIMEOUT;
 
   /** The snake_case spelling used in counters and error codes. */
   public String wire() {

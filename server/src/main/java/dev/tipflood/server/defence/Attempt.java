@@ -10,6 +10,7 @@ public final class Attempt {
   private final long declaredBytes;
   private final long startNanos;
   private String deviceId;
+  private String metadataJson;
 
   /**
    * @param address the client address (first {@code X-Forwarded-For} hop, else the peer)
@@ -41,5 +42,14 @@ public final class Attempt {
 
   public void deviceId(String id) {
     this.deviceId = id;
+  }
+
+  /** The metadata part as sent (not yet validated), for defences that score it; null before {@link Point#METADATA}. */
+  public String metadataJson() {
+    return metadataJson;
+  }
+
+  public void metadataJson(String json) {
+    this.metadataJson = json;
   }
 }

@@ -76,39 +76,57 @@ final class DefenceAdmin {
           "send the new settings as Content-Type: application/json, e.g. {\"rate\":\"50/s\"}"));
       return;
     }
-    ctx.request().body().onComplete(ar -> {
-      if (ar.failed()) {
-        ctx.fail(ApiException.of(ErrorCode.BODY_TRUNCATED, "the settings body did not arrive whole"));
-        return;
+    String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+    if (length != null && !(length.trim().length() <= 6 && length.trim().chars().allMatch(Character::isDigit)
+        && Integer.parseInt(length.trim()) <= MAX_BODY)) {
+      // Refused from the header: the body is never read.
+      ctx.fail(ApiException.of(ErrorCode.PAYLOAD_TOO_LARGE, "settings bodies are at most " + MAX_BODY + " bytes"));
+      return;
+    }
+    io.vertx.core.buffer.Buffer body = io.vertx.core.buffer.Buffer.buffer();
+    boolean[] tooLarge = new boolean[1];
+    ctx.request().handler(chunk -> {
+      if (!tooLarge[0] && body.length() + chunk.length() <= MAX_BODY) {
+        body.appendBuffer(chunk);
+      } else {
+        tooLarge[0] = true;
       }
-      if (ar.result().length() > MAX_BODY) {
-        ctx.fail(ApiException.of(ErrorCode.PAYLOAD_TOO_LARGE, "settings bodies are at most " + MAX_BODY + " bytes"));
-        return;
-      }
-      Map<String, String> changes = new LinkedHashMap<>();
-      try {
-        JsonObject json = new JsonObject(ar.result());
-        for (String field : json.fieldNames()) {
-          Object v = json.getValue(field);
-          if (!(v instanceof String || v instanceof Number || v instanceof Boolean)) {
-            throw InvalidSettingException.of(field, "must be a single value (text, number or true/false)");
-          }
-          changes.put(field, v.toString());
-        }
-      } catch (DecodeException | ClassCastException e) {
-        ctx.fail(ApiException.of(ErrorCode.SETTING_INVALID, "the body is not a JSON object of settings, e.g. "
-            + "{\"rate\":\"50/s\"}"));
-        return;
-      } catch (InvalidSettingException e) {
-        ctx.fail(ApiException.of(ErrorCode.SETTING_INVALID, "setting '" + e.field() + "': " + e.problem()));
-        return;
-      }
-      if (changes.containsKey("name") || changes.containsKey("kind") || changes.containsKey("enabled")) {
-        ctx.fail(ApiException.of(ErrorCode.SETTING_INVALID, "name, kind and enabled cannot be re-tuned; use "
-            + "/enable and /disable to switch a defence"));
-        return;
-      }
-      change(ctx, name -> set.retune(name, changes));
     });
+    ctx.request().exceptionHandler(t -> { });
+    ctx.request().endHandler(v -> {
+      if (tooLarge[0]) {
+        ctx.fail(ApiException.of(ErrorCode.PAYLOAD_TOO_LARGE, "settings bodies are at most " + MAX_BODY + " bytes"));
+      } else {
+        apply(ctx, body);
+      }
+    });
+    ctx.request().resume();
+  }
+
+  private void apply(RoutingContext ctx, io.vertx.core.buffer.Buffer body) {
+    Map<String, String> changes = new LinkedHashMap<>();
+    try {
+      JsonObject json = new JsonObject(body);
+      for (String field : json.fieldNames()) {
+        Object v = json.getValue(field);
+        if (!(v instanceof String || v instanceof Number || v instanceof Boolean)) {
+          throw InvalidSettingException.of(field, "must be a single value (text, number or true/false)");
+        }
+        changes.put(field, v.toString());
+      }
+    } catch (DecodeException | ClassCastException e) {
+      ctx.fail(ApiException.of(ErrorCode.SETTING_INVALID, "the body is not a JSON object of settings, e.g. "
+          + "{\"rate\":\"50/s\"}"));
+      return;
+    } catch (InvalidSettingException e) {
+      ctx.fail(ApiException.of(ErrorCode.SETTING_INVALID, "setting '" + e.field() + "': " + e.problem()));
+      return;
+    }
+    if (changes.containsKey("name") || changes.containsKey("kind") || changes.containsKey("enabled")) {
+      ctx.fail(ApiException.of(ErrorCode.SETTING_INVALID, "name, kind and enabled cannot be re-tuned; use "
+          + "/enable and /disable to switch a defence"));
+      return;
+    }
+    change(ctx, name -> set.retune(name, changes));
   }
 }

@@ -98,6 +98,7 @@ final class RequestDefences implements UploadGuard.Body {
     if (slots.length == 0) {
       return null;
     }
+    attempt.metadataJson(json);
     attempt.deviceId(deviceIdOf(json));
     for (DefenceSet.Slot slot : slots) {
       Decision d = slot.defence().decide(Point.METADATA, attempt);

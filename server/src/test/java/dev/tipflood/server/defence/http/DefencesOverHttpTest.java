@@ -132,6 +132,10 @@ class DefencesOverHttpTest {
     assertThat(json(admin(s, "PATCH", "/defences/global", "{\"burts\":2}", true)).getJsonObject("error")
         .getString("message")).contains("'burts'", "allowed here: burst, bytes, bytesBurst, rate");
     assertThat(admin(s, "PATCH", "/defences/global", "[1]", true).statusCode()).isEqualTo(400);
+    assertThat(admin(s, "PATCH", "/defences/global", "", true).statusCode()).isEqualTo(400);
+    HttpResponse<String> huge = admin(s, "PATCH", "/defences/global", "{\"rate\":\"" + "9".repeat(20_000) + "/s\"}", true);
+    assertThat(huge.statusCode()).isEqualTo(413);
+    assertThat(json(huge).getJsonObject("error").getString("code")).isEqualTo("payload_too_large");
     HttpResponse<String> unknown = admin(s, "POST", "/defences/nope/enable", null, true);
     assertThat(unknown.statusCode()).isEqualTo(404);
     assertThat(json(unknown).getJsonObject("error").getString("message"))

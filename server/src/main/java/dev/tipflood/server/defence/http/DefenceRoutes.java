@@ -45,7 +45,7 @@ public final class DefenceRoutes implements RouteContributor {
   }
 
   @Override
-  public void contributePublic(Router router) {
+  public void contributeAdmission(Router router) {
     router.post(PublicRouter.TIPS).handler(new AdmissionHandler(set, clock));
   }
 

@@ -50,7 +50,7 @@ final class AdmissionHandler implements Handler<RoutingContext> {
       if (d instanceof Decision.Admit a) {
         rd.hold(a.release());
       } else if (d instanceof Decision.Reject r) {
-        refuse(ctx, rd, slot.name(), r, resume);
+        refuse(ctx, rd, slot.name(), r);
         return;
       } else if (d instanceof Decision.Queued q) {
         waitInQueue(ctx, rd, slots, i, slot, q, resume);
@@ -75,12 +75,12 @@ final class AdmissionHandler implements Handler<RoutingContext> {
         rd.hold(a.release());
         decide(ctx, rd, slots, i + 1, true);
       } else if (settled instanceof Decision.Reject r) {
-        refuse(ctx, rd, slot.name(), r, true);
+        refuse(ctx, rd, slot.name(), r);
       }
     }));
   }
 
-  private static void refuse(RoutingContext ctx, RequestDefences rd, String name, Decision.Reject r, boolean paused) {
+  private static void refuse(RoutingContext ctx, RequestDefences rd, String name, Decision.Reject r) {
     rd.refusedByDefence();
     ctx.fail(DefenceResponses.refused(name, r));
   }

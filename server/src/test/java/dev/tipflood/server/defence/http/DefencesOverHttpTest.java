@@ -175,4 +175,19 @@ class DefencesOverHttpTest {
         assertThat(json(admin(server, "GET", "/measure/defences", null, true)).getJsonObject("slow-body")
             .getJsonObject("reject.body_timeout").getLong("unlabelled")).isEqualTo(1));
   }
+
+  @Test
+  void theBuiltInThrottleProfileAcceptsOrdinaryTipsAndStoresThemWhole() {
+    server = TestServer.startModelled(dataDir, dev.tipflood.server.config.ProfileLoader.builtin("tipline+throttle"));
+    for (int i = 0; i < 3; i++) {
+      HttpResponse<String> r = tip(server, "10.5.5." + i, "citizen-" + i, 200_000, "legit");
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    }
+    assertThat(server.mediaFiles()).isEqualTo(3);
+    JsonObject listed = json(admin(server, "GET", "/defences", null, true));
+    assertThat(listed.getJsonArray("defences")).hasSize(7);
+    Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThat(json(admin(server, "GET", "/measure/defences", null, true)).getJsonObject("per-device")
+            .getJsonObject("admit").getLong("legit")).isEqualTo(3));
+  }
 }

@@ -1,6 +1,7 @@
 package dev.tipflood.scenarios;
 
 import dev.tipflood.scenarios.model.Checks;
+import dev.tipflood.scenarios.model.DefenceEvent;
 import dev.tipflood.scenarios.model.Durations;
 import dev.tipflood.scenarios.model.InvalidFieldException;
 import dev.tipflood.scenarios.model.Population;
@@ -30,9 +31,10 @@ import java.util.function.Supplier;
  * @param profile     server profile name or file
  * @param slo         service level objectives
  * @param populations at least one, names unique
+ * @param events      timed changes to the server's defences, each within the duration, in time order
  */
 public record Scenario(String name, String description, long seed, Duration duration, double scale, Target target,
-                       String profile, Slo slo, List<Population> populations) {
+                       String profile, Slo slo, List<Population> populations, List<DefenceEvent> events) {
 
     public static final String NAME_EXPECTED = "1-60 characters: lower-case letters, digits and '-', starting with a letter";
 
@@ -41,6 +43,7 @@ public record Scenario(String name, String description, long seed, Duration dura
                 .notNull("target", target).notNull("profile", profile).notNull("slo", slo)
                 .notNull("populations", populations).done();
         populations = List.copyOf(populations);
+        events = events == null ? List.of() : List.copyOf(events);
         Checks.of().require(name.matches("[a-z][a-z0-9-]{0,59}"), "name", name, NAME_EXPECTED)
                 .require(duration.toMillis() >= 1000, "duration", Durations.format(duration), "must be >= 1s")
                 .check("scale", scale, Rule.SCALE)
@@ -49,6 +52,20 @@ public record Scenario(String name, String description, long seed, Duration dura
                 .require(populations.stream().map(Population::name).distinct().count() == populations.size(),
                         "populations", populations.stream().map(Population::name).toList(), "population names must be unique")
                 .done();
+        for (int i = 0; i < events.size(); i++) {
+            DefenceEvent e = events.get(i);
+            Checks.of().require(e.at().compareTo(duration) <= 0, "events[" + i + "].at", Durations.format(e.at()),
+                            "within the duration (" + Durations.format(duration) + ")")
+                    .require(i == 0 || !e.at().minus(events.get(i - 1).at()).isNegative(), "events[" + i + "].at",
+                            Durations.format(e.at()), "events in time order: not before the one above it")
+                    .done();
+        }
+    }
+
+    /** A scenario without defence events. */
+    public Scenario(String name, String description, long seed, Duration duration, double scale, Target target,
+                    String profile, Slo slo, List<Population> populations) {
+        this(name, description, seed, duration, scale, target, profile, slo, populations, List.of());
     }
 
     /** The population with this name. */
@@ -62,23 +79,23 @@ public record Scenario(String name, String description, long seed, Duration dura
     }
 
     public Scenario withDuration(Duration newDuration) {
-        return override(() -> new Scenario(name, description, seed, newDuration, scale, target, profile, slo, populations));
+        return override(() -> new Scenario(name, description, seed, newDuration, scale, target, profile, slo, populations, events));
     }
 
     public Scenario withScale(double newScale) {
-        return override(() -> new Scenario(name, description, seed, duration, newScale, target, profile, slo, populations));
+        return override(() -> new Scenario(name, description, seed, duration, newScale, target, profile, slo, populations, events));
     }
 
     public Scenario withSeed(long newSeed) {
-        return override(() -> new Scenario(name, description, newSeed, duration, scale, target, profile, slo, populations));
+        return override(() -> new Scenario(name, description, newSeed, duration, scale, target, profile, slo, populations, events));
     }
 
     public Scenario withProfile(String newProfile) {
-        return override(() -> new Scenario(name, description, seed, duration, scale, target, newProfile, slo, populations));
+        return override(() -> new Scenario(name, description, seed, duration, scale, target, newProfile, slo, populations, events));
     }
 
     public Scenario withTarget(Target newTarget) {
-        return override(() -> new Scenario(name, description, seed, duration, scale, newTarget, profile, slo, populations));
+        return override(() -> new Scenario(name, description, seed, duration, scale, newTarget, profile, slo, populations, events));
     }
 
     private static Scenario override(Supplier<Scenario> change) {

@@ -17,6 +17,12 @@ public interface RouteContributor {
   /** Called on the public router before any API route: handlers added here run first. */
   default void contributePublic(Router router) {}
 
+  /**
+   * Called on the public router after the connection gate and before the API routes: admission
+   * handlers (defences) go here, so a connection the gate refused never reaches them.
+   */
+  default void contributeAdmission(Router router) {}
+
   /** Called on the admin router after the bearer-token check: routes added here are protected. */
   default void contributeAdmin(Router router) {}
 }

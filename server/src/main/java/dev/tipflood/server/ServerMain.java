@@ -37,7 +37,7 @@ public final class ServerMain implements Callable<Integer> {
   String host;
 
   @Option(names = "--profile", defaultValue = "tipline",
-      description = "Built-in profile name (tipline, naive, unlimited) or a YAML file (default ${DEFAULT-VALUE}).")
+      description = "Built-in profile name (tipline, naive, unlimited, tipline+throttle) or a YAML file (default ${DEFAULT-VALUE}).")
   String profile;
 
   @Option(names = "--data-dir", description = "Directory for the tip journal and media files (created if missing).")

@@ -1,5 +1,6 @@
 package dev.tipflood.server;
 
+import dev.tipflood.server.api.upload.UploadGuard;
 import dev.tipflood.server.pipeline.TipPipeline;
 import dev.tipflood.server.storage.UploadGovernor;
 import java.util.List;
@@ -11,12 +12,20 @@ import java.util.Objects;
  * @param pipeline called after each tip is durable and acknowledged
  * @param routes contributors to the public and admin routers, in order
  * @param uploads storage bandwidth and quota applied to every media upload
+ * @param guard what the defences do inside an upload's body ({@link UploadGuard#NONE}: nothing)
  */
-public record ServerWiring(TipPipeline pipeline, List<RouteContributor> routes, UploadGovernor uploads) {
+public record ServerWiring(TipPipeline pipeline, List<RouteContributor> routes, UploadGovernor uploads,
+    UploadGuard guard) {
   public ServerWiring {
     Objects.requireNonNull(pipeline, "pipeline");
     routes = List.copyOf(routes);
     Objects.requireNonNull(uploads, "uploads");
+    Objects.requireNonNull(guard, "guard");
+  }
+
+  /** A pipeline, routes and storage, with no defence in the body. */
+  public ServerWiring(TipPipeline pipeline, List<RouteContributor> routes, UploadGovernor uploads) {
+    this(pipeline, routes, uploads, UploadGuard.NONE);
   }
 
   /** A pipeline and routes, with uploads unlimited. */

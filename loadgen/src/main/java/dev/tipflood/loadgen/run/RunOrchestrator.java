@@ -115,6 +115,7 @@ public final class RunOrchestrator {
         ServerProcess s = server;
         poller = new ServerPoller(s::adminUri, token, dir.serverHistograms(), dir.serverTimeline(),
             System.currentTimeMillis() - 1000);
+        DefenceEventSender.start(scenario, s::adminUri, token, dir.clientProgress(), dir.root().resolve("events.ndjson"));
       } else {
         base = opts.target();
         manifest.section("server").put("externalTarget", base.toString());

@@ -3,6 +3,7 @@ package dev.tipflood.scenarios.load;
 import dev.tipflood.scenarios.Scenario;
 import dev.tipflood.scenarios.model.BoundingBox;
 import dev.tipflood.scenarios.model.ClientBehaviour;
+import dev.tipflood.scenarios.model.DefenceEvent;
 import dev.tipflood.scenarios.model.Durations;
 import dev.tipflood.scenarios.model.IdentityModel;
 import dev.tipflood.scenarios.model.IpMapping;
@@ -52,7 +53,18 @@ public final class ScenarioReader {
         Slo slo = m.optional("slo", Convs.object(ScenarioReader::slo), Slo.defaults());
         List<Population> populations = m.required("populations", Convs.list(Convs.object(ScenarioReader::population)),
                 "a list of populations");
-        return m.build(() -> new Scenario(name, description, seed, duration, scale, target, profile, slo, populations));
+        List<DefenceEvent> events = m.optional("events", Convs.list(Convs.object(ScenarioReader::event)), List.of());
+        return m.build(() -> new Scenario(name, description, seed, duration, scale, target, profile, slo, populations,
+                events));
+    }
+
+    private static DefenceEvent event(MapView m) {
+        Duration at = m.required("at", Convs.duration(), Durations.EXPECTED);
+        String enable = m.optional("enable", Convs.text(DefenceEvent.NAME_EXPECTED), null);
+        String disable = m.optional("disable", Convs.text(DefenceEvent.NAME_EXPECTED), null);
+        String set = m.optional("set", Convs.text(DefenceEvent.SET_EXPECTED), null);
+        String to = m.optional("to", Convs.text("the new value, as in a profile: 50/s, 2MB/s, 10"), null);
+        return m.build(() -> new DefenceEvent(at, enable, disable, set, to));
     }
 
     /** {@code embedded}, a URL, or {@code {url: http://...}}. */

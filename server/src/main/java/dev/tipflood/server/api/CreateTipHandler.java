@@ -1,5 +1,6 @@
 package dev.tipflood.server.api;
 
+import dev.tipflood.server.api.upload.UploadGuard;
 import dev.tipflood.server.api.upload.UploadSession;
 import dev.tipflood.server.config.Profile;
 import dev.tipflood.server.pipeline.TipPipeline;
@@ -33,10 +34,12 @@ public final class CreateTipHandler implements Handler<RoutingContext> {
   private final TipPipeline pipeline;
   private final Clock clock;
   private final UploadGovernor uploads;
+  private final UploadGuard guard;
 
   public CreateTipHandler(Vertx vertx, Profile profile, MediaStore media, WorkerExecutor worker, TipIntake intake,
-      TipPipeline pipeline, Clock clock, UploadGovernor uploads) {
+      TipPipeline pipeline, Clock clock, UploadGovernor uploads, UploadGuard guard) {
     this.uploads = uploads;
+    this.guard = guard;
     this.vertx = vertx;
     this.profile = profile;
     this.media = media;
@@ -60,8 +63,9 @@ public final class CreateTipHandler implements Handler<RoutingContext> {
     if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
       request.response().writeContinue();
     }
+    UploadGuard.Body body = guard == UploadGuard.NONE ? UploadGuard.Body.NONE : guard.forRequest(ctx);
     UploadSession session = new UploadSession(vertx, request, profile, media, worker, clock, boundary,
-        uploads.open());
+        body.wrap(uploads.open()), body);
     Future<TipRecord> stored = session.start().compose(upload -> intake.accept(upload, vertx.getOrCreateContext()));
     if (profile.debug().fixedResponseDelay().toMillis() > 0) {
       stored = stored.compose(this::delayed);
@@ -71,6 +75,9 @@ public final class CreateTipHandler implements Handler<RoutingContext> {
         respond(ctx, ar.result());
       } else {
         session.discard();
+        if (ar.cause() instanceof ApiException e && e.code() == ErrorCode.BODY_TIMEOUT) {
+          SlowBodyDecisions.log(ctx);
+        }
         ctx.fail(ar.cause());
       }
     });

@@ -7,7 +7,7 @@ import dev.tipflood.server.ingress.ConnectionGate;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.ext.web.Router;
 
-/** Builds the public router: contributors' handlers first, then the gate, the API, 404/405, errors. */
+/** Builds the public router: contributors' handlers first, then the gate, admission (defences), the API, 404/405, errors. */
 public final class PublicRouter {
   public static final String TIPS = "/api/v1/tips";
 
@@ -24,10 +24,13 @@ public final class PublicRouter {
       contributor.contributePublic(router);
     }
     router.route().handler(gate.requestGuard());
+    for (RouteContributor contributor : wiring.routes()) {
+      contributor.contributeAdmission(router);
+    }
     MetadataParser parser = new MetadataParser(c.profile().limits().maxDescriptionChars());
     TipIntake intake = new TipIntake(parser, c.media(), c.tips(), worker, c.clock());
     router.post(TIPS).handler(new CreateTipHandler(c.vertx(), c.profile(), c.media(), worker, intake,
-        wiring.pipeline(), c.clock(), wiring.uploads()));
+        wiring.pipeline(), c.clock(), wiring.uploads(), wiring.guard()));
     router.route(TIPS).handler(new MethodNotAllowedHandler("POST"));
     router.get(TIPS + "/:id").handler(new GetTipHandler(c.tips(), reader));
     router.route(TIPS + "/:id").handler(new MethodNotAllowedHandler("GET"));

@@ -3,7 +3,10 @@ package dev.tipflood.server.capacity;
 import dev.tipflood.server.RouteContributor;
 import dev.tipflood.server.ServerComponents;
 import dev.tipflood.server.ServerWiring;
+import dev.tipflood.server.api.upload.UploadGuard;
 import dev.tipflood.server.config.Profile;
+import dev.tipflood.server.defence.control.DefenceSet;
+import dev.tipflood.server.defence.http.DefenceRoutes;
 import dev.tipflood.server.measure.MeasurementPlane;
 import dev.tipflood.server.measure.http.MeasureRoutes;
 import dev.tipflood.server.model.pipeline.CapacityPipeline;
@@ -40,6 +43,7 @@ public final class CapacityWiring implements ServerWiring.Factory {
   private final List<VerdictListener> early = new CopyOnWriteArrayList<>();
   private volatile CapacityPipeline pipeline;
   private volatile MeasurementPlane measure;
+  private volatile DefenceSet defences;
 
   @Override
   public ServerWiring wire(ServerComponents c) {
@@ -57,6 +61,15 @@ public final class CapacityWiring implements ServerWiring.Factory {
 
     List<RouteContributor> routes = new ArrayList<>();
     routes.add(new MeasureRoutes(plane, System::nanoTime));
+    UploadGuard guard = UploadGuard.NONE;
+    if (!profile.defences().isEmpty()) {
+      DefenceSet set = new DefenceSet(profile.defences(), System::nanoTime);
+      DefenceRoutes defences = new DefenceRoutes(set, System::nanoTime, c.vertx());
+      routes.add(defences);
+      guard = defences.guard();
+      plane.countDefenceDecisions();
+      this.defences = set;
+    }
     TipPipeline tipPipeline = TipPipeline.NONE;
     if (profile.hasPipeline()) {
       StatusRecorder status = new StatusRecorder(c.tips(), c.clock());
@@ -76,7 +89,7 @@ public final class CapacityWiring implements ServerWiring.Factory {
     }
     scheduler.every(1000, plane.timeline()::sample);
     measure = plane;
-    return new ServerWiring(tipPipeline, routes, new CapacityGovernor(bandwidth, quota));
+    return new ServerWiring(tipPipeline, routes, new CapacityGovernor(bandwidth, quota), guard);
   }
 
   /** Subscribes a defence to reviewers' verdicts; may be called before or after wiring. */
@@ -86,6 +99,11 @@ public final class CapacityWiring implements ServerWiring.Factory {
     if (p != null) {
       p.subscribe(listener);
     }
+  }
+
+  /** The profile's defences, once wired; null when it declares none. */
+  public DefenceSet defences() {
+    return defences;
   }
 
   /** The measurement plane, once wired (for tests and tools). */

@@ -26,6 +26,8 @@ final class ConfigValueModule extends SimpleModule {
     addSerializer(ByteSize.class, new TextSerializer<>(ByteSize::toString));
     addSerializer(CountCap.class, new TextSerializer<>(CountCap::toString));
     addSerializer(Duration.class, new TextSerializer<>(Durations::format));
+    addDeserializer(DefenceSpec.class, new DefenceSpecJson.Reader());
+    addSerializer(DefenceSpec.class, new DefenceSpecJson.Writer());
   }
 
   /** Accepts a scalar (string or number) and parses its text; anything else is a type error. */

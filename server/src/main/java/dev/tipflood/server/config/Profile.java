@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
  * @param processing media processing workers (absent, with review: no pipeline is modelled)
  * @param review simulated reviewers (present exactly when processing is)
  * @param health thresholds of the readiness checks (absent: the defaults)
+ * @param defences the defences, in the order they act at each point (absent: none); see
+ *     {@link DefenceCatalogue}
  */
 public record Profile(
     String name,
@@ -32,14 +34,15 @@ public record Profile(
     StorageConfig storage,
     ProcessingConfig processing,
     ReviewConfig review,
-    HealthConfig health) {
+    HealthConfig health,
+    java.util.List<DefenceSpec> defences) {
 
-  private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+  private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9+-]{0,62}");
 
   public Profile {
     require(name != null, "name", "is required: lower-case letters, digits and '-'");
     require(NAME.matcher(name).matches(), "name",
-        "'" + name + "' is not allowed: use 1-63 lower-case letters, digits and '-'");
+        "'" + name + "' is not allowed: use 1-63 lower-case letters, digits, '-' and '+'");
     description = description == null ? "" : description;
     jvm = jvm == null ? JvmConfig.defaults() : jvm;
     limits = limits == null ? LimitsConfig.defaults() : limits;
@@ -48,6 +51,11 @@ public record Profile(
     debug = debug == null ? DebugConfig.defaults() : debug;
     storage = storage == null ? StorageConfig.defaults() : storage;
     health = health == null ? HealthConfig.defaults() : health;
+    defences = defences == null ? java.util.List.of() : java.util.List.copyOf(defences);
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (DefenceSpec d : defences) {
+      require(seen.add(d.name()), "defences", "two defences are named '" + d.name() + "'; each needs its own name");
+    }
     require((processing == null) == (review == null), processing == null ? "processing" : "review",
         "is required when '" + (processing == null ? "review" : "processing")
             + "' is given: the pipeline needs both stages");
@@ -69,6 +77,7 @@ public record Profile(
     }
     return new Profile(name, description, jvm, limits.scaled(factor), uploads, ingress, debug,
         storage.scaled(factor), processing == null ? null : processing.scaled(factor),
-        review == null ? null : review.scaled(factor), health);
+        review == null ? null : review.scaled(factor), health,
+        defences.stream().map(d -> DefenceCatalogue.scaled(d, factor)).toList());
   }
 }

@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
  */
 public final class ProfileLoader {
   /** The built-in profiles, shipped as classpath resources {@code /profiles/<name>.yaml}. */
-  public static final List<String> BUILTIN_NAMES = List.of("tipline", "naive", "unlimited");
+  public static final List<String> BUILTIN_NAMES = List.of("tipline", "naive", "unlimited", "tipline+throttle");
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
       .registerModule(new ConfigValueModule())
@@ -128,7 +128,7 @@ public final class ProfileLoader {
   private static String describe(JsonMappingException e, String label, String text) {
     List<String> segments = e.getPath().stream()
         .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]").toList();
-    String path = String.join(".", segments);
+    String path = String.join(".", segments).replace(".[", "[");
     String at = label + where(e.getLocation());
     if (path.isEmpty() && !(e instanceof ValueInstantiationException)) {
       return at + ": a profile must be a mapping of fields, starting with 'name'";

@@ -1,5 +1,6 @@
 package dev.tipflood.server.measure;
 
+import dev.tipflood.server.measure.decisions.DecisionCounters;
 import dev.tipflood.server.measure.latency.LatencyRecorders;
 import dev.tipflood.server.measure.latency.LatencyTag;
 import dev.tipflood.server.measure.metrics.MeasureMetrics;
@@ -54,12 +55,16 @@ public final class MeasurementPlane {
   private final ClassCounters storedBytes = new ClassCounters();
   private final TimelineSampler timeline;
   private final Map<LatencyTag, Timer> latencyTimers = new ConcurrentHashMap<>();
+  private final DecisionCounters decisions;
+  private volatile boolean countEveryRequest;
 
   public MeasurementPlane(Clock wall, LongSupplier nanoTime, MeterRegistry registry) {
     this.registry = registry;
     this.latency = new LatencyRecorders(wall);
     this.timeline = new TimelineSampler(wall, nanoTime, TIMELINE_CAPACITY);
     timeline.add(new JvmContributor());
+    this.decisions = new DecisionCounters(registry);
+    timeline.add(decisions);
     MeasureMetrics.bindReview(registry, scoring);
     FunctionCounter.builder("tipflood.latency.clamped", latency, LatencyRecorders::clampedValues).register(registry);
   }
@@ -111,6 +116,24 @@ public final class MeasurementPlane {
   /** Attributes an acknowledged tip's stored bytes to its truth class. */
   public void tipStored(String tipId, long bytes) {
     storedBytes.add(truth.classOf(tipId), bytes);
+  }
+
+  /**
+   * Defences act on requests (the profile declares some): look for every request's decision log.
+   * Without it only refused requests (408, 429, 503: the ingress caps) are looked at.
+   */
+  public void countDefenceDecisions() {
+    countEveryRequest = true;
+  }
+
+  /** Whether a request that ended with {@code status} may carry defence decisions. */
+  public boolean mayCarryDecisions(int status) {
+    return countEveryRequest || status == 429 || status == 503 || status == 408;
+  }
+
+  /** Defence decisions by defence, reason and truth class. */
+  public DecisionCounters decisions() {
+    return decisions;
   }
 
   /** The truth registry: for the measurement plane's own handlers only (an ArchUnit rule). */

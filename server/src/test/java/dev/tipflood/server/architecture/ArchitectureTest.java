@@ -22,6 +22,20 @@ class ArchitectureTest {
   static final ArchRule defencesDoNotDependOnMeasure = GroundTruthRules.DEFENCES_DO_NOT_DEPEND_ON_MEASURE;
 
   @ArchTest
+  static final ArchRule defencePoliciesAreFrameworkFreeAndClockInjected =
+      GroundTruthRules.DEFENCE_POLICIES_ARE_FRAMEWORK_FREE_AND_CLOCK_INJECTED;
+
+  @ArchTest
+  static final ArchRule defenceTreeHasNoCycles = com.tngtech.archunit.library.dependencies.SlicesRuleDefinition
+      .slices().matching("dev.tipflood.server.defence.(**)").should().beFreeOfCycles();
+
+  @ArchTest
+  static final ArchRule defenceRootDependsOnNoSubpackage = noClasses()
+      .that().resideInAPackage("dev.tipflood.server.defence")
+      .should().dependOnClassesThat().resideInAPackage("dev.tipflood.server.defence.*..")
+      .because("the contracts sit at the root; throttles, control and the adapter build on them, not the reverse");
+
+  @ArchTest
   static final ArchRule modelIsFrameworkFree = GroundTruthRules.MODEL_IS_FRAMEWORK_FREE;
 
   @ArchTest

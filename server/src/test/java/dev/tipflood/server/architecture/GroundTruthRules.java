@@ -45,8 +45,20 @@ public final class GroundTruthRules {
   public static final ArchRule DEFENCES_DO_NOT_DEPEND_ON_MEASURE =
       noClasses().that().resideInAnyPackage("..defence..", "..defences..")
           .should().dependOnClassesThat().resideInAPackage(MEASURE)
-          .allowEmptyShould(true)
           .because("the reviewer's verdict is the one legitimate path from truth to defence");
+
+  /**
+   * Defence policies (everything in a defence package but its Vert.x edge, {@code defence.http})
+   * hold no framework types and read time only from their injected clock.
+   */
+  public static final ArchRule DEFENCE_POLICIES_ARE_FRAMEWORK_FREE_AND_CLOCK_INJECTED =
+      noClasses().that().resideInAnyPackage("..defence..").and().resideOutsideOfPackage("..defence.http..")
+          .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "io.netty..")
+          .orShould().callMethod(System.class, "nanoTime")
+          .orShould().callMethod(System.class, "currentTimeMillis")
+          .orShould().callMethod(Thread.class, "sleep", long.class)
+          .orShould().dependOnClassesThat().haveFullyQualifiedName("java.time.Clock")
+          .because("a policy must run the same in the server, a unit test with a manual clock and virtual time");
 
   /** The capacity model runs on an injected scheduler, outside any framework. */
   public static final ArchRule MODEL_IS_FRAMEWORK_FREE =

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.EvaluationResult;
+import dev.tipflood.archfixtures.defence.KeysOnRoutingContext;
 import dev.tipflood.archfixtures.defence.LearnsFromVerdicts;
+import dev.tipflood.archfixtures.defence.ReadsTheSystemClock;
 import dev.tipflood.archfixtures.defence.PeeksAtTruthHeader;
 import dev.tipflood.archfixtures.defence.ReadsMeasurements;
 import dev.tipflood.archfixtures.defence.UsesTruthType;
@@ -46,10 +48,28 @@ class GroundTruthRulesCatchViolationsTest {
   }
 
   @Test
+  void defenceReadingTheSystemClockIsCaught() {
+    EvaluationResult result = GroundTruthRules.DEFENCE_POLICIES_ARE_FRAMEWORK_FREE_AND_CLOCK_INJECTED
+        .evaluate(only(ReadsTheSystemClock.class));
+    assertThat(result.hasViolation()).isTrue();
+    assertThat(String.join("\n", result.getFailureReport().getDetails())).contains("System.nanoTime()");
+  }
+
+  @Test
+  void defenceWithAFrameworkTypeIsCaught() {
+    EvaluationResult result = GroundTruthRules.DEFENCE_POLICIES_ARE_FRAMEWORK_FREE_AND_CLOCK_INJECTED
+        .evaluate(only(KeysOnRoutingContext.class));
+    assertThat(result.hasViolation()).isTrue();
+    assertThat(String.join("\n", result.getFailureReport().getDetails())).contains("RoutingContext");
+  }
+
+  @Test
   void defenceThatLearnsFromVerdictsPassesEveryRule() {
     JavaClasses honest = only(LearnsFromVerdicts.class);
     assertThat(GroundTruthRules.TRUTH_TYPES_STAY_IN_MEASURE.evaluate(honest).hasViolation()).isFalse();
     assertThat(GroundTruthRules.TRUTH_HEADER_NAMES_STAY_IN_MEASURE.evaluate(honest).hasViolation()).isFalse();
     assertThat(GroundTruthRules.DEFENCES_DO_NOT_DEPEND_ON_MEASURE.evaluate(honest).hasViolation()).isFalse();
+    assertThat(GroundTruthRules.DEFENCE_POLICIES_ARE_FRAMEWORK_FREE_AND_CLOCK_INJECTED.evaluate(honest).hasViolation())
+        .isFalse();
   }
 }

@@ -75,7 +75,7 @@ class ProfileLoaderTest {
   @Test
   void unknownSectionListsTheSections() {
     assertThat(error("name: x\ncaching:\n  size: 1GB\n")).isEqualTo(
-        "p.yaml:2:1: unknown field 'caching'; allowed here: debug, description, health, ingress, jvm, limits, name, "
+        "p.yaml:2:1: unknown field 'caching'; allowed here: debug, defences, description, health, ingress, jvm, limits, name, "
             + "processing, review, storage, uploads");
   }
 
@@ -90,7 +90,7 @@ class ProfileLoaderTest {
     assertThat(error("name: x\njvm:\n  heap: 16MB\n")).startsWith("p.yaml:").endsWith(
         "field 'jvm.heap': must be between 64MB and a finite size, got 16MB");
     assertThat(error("name: Not_Valid\n")).endsWith(
-        "field 'name': 'Not_Valid' is not allowed: use 1-63 lower-case letters, digits and '-'");
+        "field 'name': 'Not_Valid' is not allowed: use 1-63 lower-case letters, digits, '-' and '+'");
     assertThat(error("description: no name\n")).endsWith("field 'name': is required: lower-case letters, digits and '-'");
     assertThat(error("name: x\ningress:\n  slowBodyTimeout: 10ms\n")).endsWith(
         "field 'ingress.slowBodyTimeout': must be 0 (never) or at least 100ms, got 10ms");
@@ -115,7 +115,7 @@ class ProfileLoaderTest {
     assertThat(ProfileLoader.resolve(file.toString()).name()).isEqualTo("mine");
     assertThat(ProfileLoader.resolve("tipline").name()).isEqualTo("tipline");
     assertThatThrownBy(() -> ProfileLoader.resolve("nope")).hasMessage(
-        "profile 'nope' is neither a built-in profile (tipline, naive, unlimited) nor a readable file");
+        "profile 'nope' is neither a built-in profile (tipline, naive, unlimited, tipline+throttle) nor a readable file");
   }
 
   @Test

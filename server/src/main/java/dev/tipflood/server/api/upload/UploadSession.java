@@ -73,11 +73,16 @@ public final class UploadSession implements MultipartListener {
   /** Why the session failed, null while it has not; thrown from the listener methods so the parser stops at once. */
   private ApiException failure;
   private final UploadGovernor.Allowance allowance;
+  private final UploadGuard.Body guard;
 
-  /** @param allowance the upload's storage bandwidth share and quota; see {@link UploadGovernor} */
+  /**
+   * @param allowance the upload's storage bandwidth share and quota; see {@link UploadGovernor}
+   * @param guard the defences acting inside the body
+   */
   public UploadSession(Vertx vertx, HttpServerRequest request, Profile profile, MediaStore store,
-      WorkerExecutor worker, Clock clock, String boundary, UploadGovernor.Allowance allowance) {
+      WorkerExecutor worker, Clock clock, String boundary, UploadGovernor.Allowance allowance, UploadGuard.Body guard) {
     this.allowance = allowance;
+    this.guard = guard;
     this.vertx = vertx;
     this.request = request;
     this.profile = profile;
@@ -93,7 +98,7 @@ public final class UploadSession implements MultipartListener {
   /** Starts reading the body. Call synchronously from the request handler, before any await. */
   public Future<StagedUpload> start() {
     request.exceptionHandler(this::onRequestError);
-    request.response().closeHandler(v -> fail(disconnected()));
+    request.response().closeHandler(v -> fail(UploadErrors.disconnected()));
     request.handler(this::onChunk);
     request.endHandler(v -> onEnd());
     slowBody.progress();
@@ -184,7 +189,7 @@ public final class UploadSession implements MultipartListener {
           currentMedia = mediaPart(part);
         }
       }
-      default -> throw unknownPart(part.name());
+      default -> throw UploadErrors.unknownPart(part.name());
     }
   }
 
@@ -196,7 +201,7 @@ public final class UploadSession implements MultipartListener {
     } else if (inMetadata) {
       metadata.appendBuffer(data);
       if (profile.limits().maxMetadataBytes().isExceededBy(metadata.length())) {
-        throw metadataTooLarge();
+        throw UploadErrors.metadataTooLarge(profile);
       }
     } else {
       currentMedia.push(data);
@@ -212,6 +217,12 @@ public final class UploadSession implements MultipartListener {
     } else if (inMetadata) {
       inMetadata = false;
       metadataComplete = true;
+      if (guard != UploadGuard.Body.NONE) {
+        ApiException refused = guard.onMetadata(metadata.toString(StandardCharsets.UTF_8));
+        if (refused != null) {
+          fail(refused);
+        }
+      }
     } else {
       currentMedia.end();
       currentMedia = null;
@@ -252,7 +263,7 @@ public final class UploadSession implements MultipartListener {
   @Override
   public void onError(MultipartException error) {
     fail(switch (error.kind()) {
-      case TOO_MANY_PARTS -> tooManyParts();
+      case TOO_MANY_PARTS -> UploadErrors.tooManyParts(profile);
       case TRUNCATED -> ApiException.of(ErrorCode.BODY_TRUNCATED, error.getMessage());
       case NO_BOUNDARY -> ApiException.of(ErrorCode.MULTIPART_MALFORMED, error.getMessage()
           + "; is the body framed with a different boundary than the one declared in Content-Type?");
@@ -263,7 +274,7 @@ public final class UploadSession implements MultipartListener {
 
   private void countPart() {
     if (profile.limits().maxParts().isExceededBy(++partCount)) {
-      throw tooManyParts();
+      throw UploadErrors.tooManyParts(profile);
     }
   }
 
@@ -351,7 +362,7 @@ public final class UploadSession implements MultipartListener {
   }
 
   private void onRequestError(Throwable t) {
-    fail(disconnected());
+    fail(UploadErrors.disconnected());
   }
 
   private void checkProgress(long timeoutMillis) {
@@ -394,24 +405,5 @@ public final class UploadSession implements MultipartListener {
       vertx.cancelTimer(watchdog);
       watchdog = -1;
     }
-  }
-
-  private ApiException tooManyParts() {
-    return ApiException.of(ErrorCode.TOO_MANY_PARTS, "the body has more than " + profile.limits().maxParts()
-        + " parts (metadata included)");
-  }
-
-  private ApiException metadataTooLarge() {
-    return ApiException.of(ErrorCode.METADATA_TOO_LARGE, "the metadata part exceeds the limit of "
-        + profile.limits().maxMetadataBytes());
-  }
-
-  private static ApiException unknownPart(String name) {
-    return ApiException.of(ErrorCode.UNKNOWN_PART, "unknown part '" + name
-        + "'; a tip has one 'metadata' part and zero or more 'media' file parts");
-  }
-
-  private static ApiException disconnected() {
-    return ApiException.of(ErrorCode.BODY_TRUNCATED, "the client disconnected before the body was complete");
   }
 }

@@ -33,6 +33,10 @@ public final class MeasureRoutes implements RouteContributor {
   public void contributeAdmin(Router router) {
     router.get("/measure/histograms").handler(this::histograms);
     router.get("/measure/timeline").handler(this::timeline);
+    router.get("/measure/defences").handler(ctx -> ctx.response()
+        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+        .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+        .end(new io.vertx.core.json.JsonObject(plane.decisions().totals()).encode()));
   }
 
   private void histograms(RoutingContext ctx) {

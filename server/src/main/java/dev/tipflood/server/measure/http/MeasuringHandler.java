@@ -2,6 +2,7 @@ package dev.tipflood.server.measure.http;
 
 import dev.tipflood.server.api.ApiException;
 import dev.tipflood.server.api.ErrorCode;
+import dev.tipflood.server.defence.DecisionLog;
 import dev.tipflood.server.measure.MeasurementPlane;
 import dev.tipflood.server.measure.latency.Endpoints;
 import dev.tipflood.server.measure.latency.LatencyTag;
@@ -40,8 +41,15 @@ final class MeasuringHandler implements Handler<RoutingContext> {
     String endpoint = Endpoints.classify(request.method().name(), request.path());
     String population = parsed.label().map(TruthLabel::population).orElse(Truth.UNLABELLED);
     ctx.addEndHandler(ar -> {
-      String outcome = ar.succeeded() ? Integer.toString(ctx.response().getStatusCode()) : "reset";
+      int status = ctx.response().getStatusCode();
+      String outcome = ar.succeeded() ? Integer.toString(status) : "reset";
       plane.recordLatency(new LatencyTag(population, endpoint, outcome), (nanoTime.getAsLong() - start) / 1000);
+      if (plane.mayCarryDecisions(status)) {
+        DecisionLog log = ctx.get(DecisionLog.KEY);
+        if (log != null) {
+          plane.decisions().count(log, Truth.classOf(parsed.label().map(TruthLabel::truth)));
+        }
+      }
     });
     if (parsed.error().isPresent()) {
       ctx.fail(ApiException.of(ErrorCode.TRUTH_HEADER_INVALID, parsed.error().get()));

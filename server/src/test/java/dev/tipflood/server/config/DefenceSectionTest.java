@@ -1,0 +1,89 @@
+package dev.tipflood.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class DefenceSectionTest {
+  private static Profile parse(String yaml) {
+    return ProfileLoader.parse(yaml.getBytes(StandardCharsets.UTF_8), "p.yaml");
+  }
+
+  private static String error(String yaml) {
+    try {
+      parse(yaml);
+    } catch (ProfileException e) {
+      return e.getMessage();
+    }
+    throw new AssertionError("expected a ProfileException for:\n" + yaml);
+  }
+
+  @Test
+  void defencesAreComposedByNameWithTheirSettingsInOrder() {
+    Profile p = parse("name: x\ndefences:\n  - name: per-device\n    kind: token-bucket\n    key: device\n"
+        + "    capacity: 3\n  - {name: adaptive, kind: adaptive-concurrency, algorithm: vegas, enabled: false}\n");
+    assertThat(p.defences()).extracting(DefenceSpec::name).containsExactly("per-device", "adaptive");
+    assertThat(p.defences().get(0).settings()).containsEntry("capacity", "3").containsEntry("key", "device");
+    assertThat(p.defences().get(1).enabled()).isFalse();
+  }
+
+  @Test
+  void noDefencesByDefaultAndTheBaselineProfilesHaveNone() {
+    assertThat(parse("name: x\n").defences()).isEmpty();
+    assertThat(ProfileLoader.builtin("tipline").defences()).isEmpty();
+    assertThat(ProfileLoader.builtin("naive").defences()).isEmpty();
+    assertThat(ProfileLoader.builtin("tipline+throttle").defences()).hasSizeGreaterThan(5);
+  }
+
+  @Test
+  void badSettingNamesFileLineFieldDefenceAndWhatIsValid() {
+    assertThat(error("name: x\ndefences:\n  - name: per-device\n    kind: token-bucket\n    key: device\n"
+        + "    capacity: lots\n")).isEqualTo("p.yaml:6:5: field 'defences[0].capacity': 'lots' is not a whole number"
+        + " (defence 'per-device', kind token-bucket)");
+  }
+
+  @Test
+  void unknownKindListsTheKinds() {
+    assertThat(error("name: x\ndefences:\n  - name: a\n    kind: token-buket\n")).isEqualTo(
+        "p.yaml:4:5: field 'defences[0].kind': 'token-buket' is not a defence kind; the kinds are: token-bucket, "
+            + "global-rate, adaptive-concurrency, queue-deadline, client-bandwidth, client-uploads (defence 'a', kind "
+            + "token-buket)");
+  }
+
+  @Test
+  void unknownSettingListsWhatIsAllowedForTheKind() {
+    assertThat(error("name: x\ndefences:\n  - name: a\n    kind: client-uploads\n    maxx: 3\n")).isEqualTo(
+        "p.yaml:5:5: field 'defences[0].maxx': is not a setting of kind 'client-uploads'; allowed here: key, max"
+            + " (defence 'a', kind client-uploads)");
+  }
+
+  @Test
+  void missingRequiredSettingPointsAtTheEntry() {
+    assertThat(error("name: x\ndefences:\n  - name: a\n    kind: token-bucket\n")).startsWith(
+        "p.yaml:3:5: field 'defences[0].key': is required: device, address or both");
+  }
+
+  @Test
+  void crossFieldRuleNamesTheField() {
+    assertThat(error("name: x\ndefences:\n  - {name: a, kind: adaptive-concurrency, minLimit: 10, initialLimit: 5}\n"))
+        .contains("field 'defences[0].initialLimit': must be at least minLimit (10), got 5");
+  }
+
+  @Test
+  void duplicateNamesAndNonScalarsAreRefused() {
+    assertThat(error("name: x\ndefences:\n  - {name: a, kind: client-uploads}\n  - {name: a, kind: client-uploads}\n"))
+        .contains("field 'defences': two defences are named 'a'");
+    assertThat(error("name: x\ndefences:\n  - name: a\n    kind: client-uploads\n    max: [1, 2]\n"))
+        .isEqualTo("p.yaml:5:5: field 'defences[0].max': wrong type; expected a single value (text, number or "
+            + "true/false)");
+  }
+
+  @Test
+  void scalingShrinksOnlyByteSettings() {
+    Profile p = parse("name: x\ndefences:\n  - {name: bw, kind: client-bandwidth, rate: 10MB/s, burst: 20MB}\n"
+        + "  - {name: g, kind: global-rate, rate: 50/s}\n").scaled(0.01);
+    assertThat(p.defences().get(0).settings()).containsEntry("rate", "104858/s").containsEntry("burst", "209715");
+    assertThat(p.defences().get(1).settings()).containsEntry("rate", "50/s");
+  }
+}

@@ -1,5 +1,6 @@
 package dev.tipflood.loadgen.cli;
 
+import dev.tipflood.loadgen.run.ExitCodes;
 import dev.tipflood.reports.check.Baseline;
 import dev.tipflood.reports.check.CheckResult;
 import dev.tipflood.reports.check.Gate;

@@ -1,5 +1,6 @@
 package dev.tipflood.loadgen.cli;
 
+import dev.tipflood.loadgen.run.ExitCodes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tipflood.loadgen.forecast.Forecast;
 import dev.tipflood.loadgen.forecast.ForecastJson;

@@ -1,5 +1,6 @@
 package dev.tipflood.loadgen.cli;
 
+import dev.tipflood.loadgen.run.ExitCodes;
 import dev.tipflood.reports.Reports;
 import dev.tipflood.reports.analysis.Headline;
 import dev.tipflood.reports.analysis.RunAnalysis;

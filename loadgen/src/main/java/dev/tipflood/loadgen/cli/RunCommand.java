@@ -1,5 +1,7 @@
 package dev.tipflood.loadgen.cli;
 
+import dev.tipflood.loadgen.target.TargetSafety;
+import dev.tipflood.loadgen.run.ExitCodes;
 import dev.tipflood.loadgen.run.RunOptions;
 import dev.tipflood.loadgen.run.RunOrchestrator;
 import dev.tipflood.loadgen.run.RunOutcome;

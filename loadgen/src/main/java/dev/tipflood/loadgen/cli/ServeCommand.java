@@ -1,5 +1,6 @@
 package dev.tipflood.loadgen.cli;
 
+import dev.tipflood.loadgen.run.ExitCodes;
 import dev.tipflood.loadgen.process.ServerJarLocator;
 import dev.tipflood.loadgen.process.ServerProfileInfo;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.tipflood.loadgen.cli;
 
+import dev.tipflood.loadgen.run.ExitCodes;
 import dev.tipflood.loadgen.plan.LoadPlan;
 import dev.tipflood.loadgen.plan.LoadPlanFiles;
 import dev.tipflood.loadgen.run.RunDirectory;

@@ -1,5 +1,7 @@
 package dev.tipflood.loadgen.cli;
 
+import dev.tipflood.loadgen.target.TargetRefusedException;
+import dev.tipflood.loadgen.run.ExitCodes;
 import dev.tipflood.loadgen.gatling.Versions;
 import dev.tipflood.loadgen.process.ServerJarLocator;
 import dev.tipflood.loadgen.process.ServerProcess;

@@ -1,5 +1,6 @@
 package dev.tipflood.loadgen.cli;
 
+import dev.tipflood.loadgen.run.ExitCodes;
 import dev.tipflood.scenarios.Scenario;
 import dev.tipflood.scenarios.ScenarioException;
 import dev.tipflood.scenarios.Scenarios;

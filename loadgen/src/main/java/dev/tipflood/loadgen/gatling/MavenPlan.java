@@ -1,6 +1,6 @@
 package dev.tipflood.loadgen.gatling;
 
-import dev.tipflood.loadgen.cli.TargetSafety;
+import dev.tipflood.loadgen.target.TargetSafety;
 import dev.tipflood.loadgen.plan.LoadPlan;
 import dev.tipflood.loadgen.plan.ScenarioPlanner;
 import dev.tipflood.scenarios.Scenario;

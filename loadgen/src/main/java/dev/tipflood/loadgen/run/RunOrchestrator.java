@@ -3,7 +3,7 @@ package dev.tipflood.loadgen.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tipflood.loadgen.cli.ExitCodes;
+import dev.tipflood.loadgen.run.ExitCodes;
 import dev.tipflood.loadgen.client.ArrivalSchedule;
 import dev.tipflood.loadgen.forecast.Forecast;
 import dev.tipflood.loadgen.forecast.ForecastJson;

@@ -1,4 +1,4 @@
-package dev.tipflood.loadgen.cli;
+package dev.tipflood.loadgen.target;
 
 /** A target that is not loopback, without --i-own-this-target. */
 public final class TargetRefusedException extends RuntimeException {

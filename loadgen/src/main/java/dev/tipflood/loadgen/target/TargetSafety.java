@@ -1,4 +1,4 @@
-package dev.tipflood.loadgen.cli;
+package dev.tipflood.loadgen.target;
 
 import java.net.InetAddress;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package dev.tipflood.loadgen.cli;
+package dev.tipflood.loadgen.run;
 
 /** Exit codes of {@code tipflood}, documented in docs/cli.md. */
 public final class ExitCodes {

@@ -1,7 +1,7 @@
 package dev.tipflood.loadgen.cli;
 
 import dev.tipflood.loadgen.run.ExitCodes;
-import dev.tipflood.scenarios.Scenario;
+import dev.tipflood.scenarios.model.Scenario;
 import dev.tipflood.scenarios.corpus.CorpusManifest;
 import dev.tipflood.scenarios.corpus.MediaCorpus;
 import java.nio.file.Path;

@@ -9,7 +9,7 @@ import dev.tipflood.loadgen.forecast.Forecaster;
 import dev.tipflood.loadgen.forecast.ProfileCapacity;
 import dev.tipflood.loadgen.process.ServerJarLocator;
 import dev.tipflood.loadgen.process.ServerProfileInfo;
-import dev.tipflood.scenarios.Scenario;
+import dev.tipflood.scenarios.model.Scenario;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -7,7 +7,7 @@ import dev.tipflood.loadgen.run.RunOrchestrator;
 import dev.tipflood.loadgen.run.RunOutcome;
 import dev.tipflood.reports.Reports;
 import dev.tipflood.reports.json.SummaryJson;
-import dev.tipflood.scenarios.Scenario;
+import dev.tipflood.scenarios.model.Scenario;
 import dev.tipflood.scenarios.model.Durations;
 import dev.tipflood.scenarios.model.Target;
 import java.net.URI;

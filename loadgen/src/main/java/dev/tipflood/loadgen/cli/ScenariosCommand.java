@@ -1,7 +1,7 @@
 package dev.tipflood.loadgen.cli;
 
 import dev.tipflood.loadgen.run.ExitCodes;
-import dev.tipflood.scenarios.Scenario;
+import dev.tipflood.scenarios.model.Scenario;
 import dev.tipflood.scenarios.Scenarios;
 import dev.tipflood.scenarios.model.Durations;
 import java.util.concurrent.Callable;

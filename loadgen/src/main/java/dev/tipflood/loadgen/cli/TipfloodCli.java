@@ -8,7 +8,7 @@ import dev.tipflood.loadgen.process.ServerProcess;
 import dev.tipflood.loadgen.process.ServerProfileInfo;
 import dev.tipflood.loadgen.run.RunOrchestrator;
 import dev.tipflood.reports.rundir.RunDirectoryException;
-import dev.tipflood.scenarios.ScenarioException;
+import dev.tipflood.scenarios.validate.ScenarioException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

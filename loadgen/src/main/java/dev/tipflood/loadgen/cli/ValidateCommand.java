@@ -1,8 +1,8 @@
 package dev.tipflood.loadgen.cli;
 
 import dev.tipflood.loadgen.run.ExitCodes;
-import dev.tipflood.scenarios.Scenario;
-import dev.tipflood.scenarios.ScenarioException;
+import dev.tipflood.scenarios.model.Scenario;
+import dev.tipflood.scenarios.validate.ScenarioException;
 import dev.tipflood.scenarios.Scenarios;
 import java.nio.file.Path;
 import java.util.List;

@@ -8,7 +8,7 @@ import dev.tipflood.loadgen.forecast.Phases.Phase;
 import dev.tipflood.loadgen.plan.MediaCatalog;
 import dev.tipflood.loadgen.plan.MediaFile;
 import dev.tipflood.loadgen.plan.ScenarioPlanner;
-import dev.tipflood.scenarios.Scenario;
+import dev.tipflood.scenarios.model.Scenario;
 import dev.tipflood.scenarios.arrival.ArrivalSchedule;
 import dev.tipflood.scenarios.corpus.MediaCorpus;
 import dev.tipflood.scenarios.model.Population;

@@ -1,6 +1,6 @@
 package dev.tipflood.loadgen.forecast;
 
-import dev.tipflood.scenarios.Scenario;
+import dev.tipflood.scenarios.model.Scenario;
 import dev.tipflood.scenarios.model.ArrivalSpec;
 import dev.tipflood.scenarios.model.Durations;
 import dev.tipflood.scenarios.model.Population;

@@ -3,7 +3,7 @@ package dev.tipflood.loadgen.gatling;
 import dev.tipflood.loadgen.target.TargetSafety;
 import dev.tipflood.loadgen.plan.LoadPlan;
 import dev.tipflood.loadgen.plan.ScenarioPlanner;
-import dev.tipflood.scenarios.Scenario;
+import dev.tipflood.scenarios.model.Scenario;
 import dev.tipflood.scenarios.Scenarios;
 import dev.tipflood.scenarios.corpus.CorpusManifest;
 import dev.tipflood.scenarios.corpus.MediaCorpus;

@@ -1,6 +1,6 @@
 package dev.tipflood.loadgen.plan;
 
-import dev.tipflood.scenarios.Scenario;
+import dev.tipflood.scenarios.model.Scenario;
 import dev.tipflood.scenarios.arrival.ArrivalSchedule;
 import dev.tipflood.scenarios.arrival.PopulationSchedule;
 import dev.tipflood.scenarios.corpus.CorpusFile;

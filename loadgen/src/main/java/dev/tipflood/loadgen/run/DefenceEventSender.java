@@ -3,7 +3,7 @@ package dev.tipflood.loadgen.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tipflood.scenarios.Scenario;
+import dev.tipflood.scenarios.model.Scenario;
 import dev.tipflood.loadgen.client.ArrivalSchedule;
 import dev.tipflood.scenarios.model.DefenceEvent;
 import java.io.BufferedReader;

@@ -24,7 +24,7 @@ import dev.tipflood.reports.Reports;
 import dev.tipflood.reports.analysis.Headline;
 import dev.tipflood.reports.analysis.RunAnalysis;
 import dev.tipflood.reports.rundir.RunDirectoryException;
-import dev.tipflood.scenarios.Scenario;
+import dev.tipflood.scenarios.model.Scenario;
 import dev.tipflood.scenarios.corpus.CorpusManifest;
 import dev.tipflood.scenarios.corpus.MediaCorpus;
 import java.io.IOException;

@@ -5,7 +5,7 @@ import dev.tipflood.loadgen.run.RunOrchestrator;
 import dev.tipflood.loadgen.run.RunOutcome;
 import dev.tipflood.loadgen.run.ScenarioSource;
 import dev.tipflood.reports.analysis.RunAnalyzer;
-import dev.tipflood.scenarios.Scenario;
+import dev.tipflood.scenarios.model.Scenario;
 import dev.tipflood.scenarios.Scenarios;
 import java.io.OutputStream;
 import java.io.PrintStream;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.tipflood.loadgen.forecast.Forecast.Resource;
 import dev.tipflood.loadgen.forecast.ProfileCapacity.KindCosts;
-import dev.tipflood.scenarios.Scenario;
+import dev.tipflood.scenarios.model.Scenario;
 import dev.tipflood.scenarios.Scenarios;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@ package dev.tipflood.loadgen.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tipflood.scenarios.Scenario;
+import dev.tipflood.scenarios.model.Scenario;
 import dev.tipflood.scenarios.Scenarios;
 import dev.tipflood.scenarios.arrival.ArrivalSchedule;
 import dev.tipflood.scenarios.corpus.CorpusFile;

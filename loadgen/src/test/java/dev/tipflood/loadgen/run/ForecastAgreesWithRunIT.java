@@ -12,7 +12,7 @@ import dev.tipflood.loadgen.forecast.Forecaster;
 import dev.tipflood.loadgen.forecast.ProfileCapacity;
 import dev.tipflood.loadgen.process.ServerProcess;
 import dev.tipflood.loadgen.process.ServerProfileInfo;
-import dev.tipflood.scenarios.Scenario;
+import dev.tipflood.scenarios.model.Scenario;
 import dev.tipflood.scenarios.Scenarios;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -7,7 +7,7 @@ import dev.tipflood.loadgen.forecast.ForecastText;
 import dev.tipflood.loadgen.forecast.Forecaster;
 import dev.tipflood.loadgen.forecast.ProfileCapacity;
 import dev.tipflood.loadgen.process.ServerProfileInfo;
-import dev.tipflood.scenarios.Scenario;
+import dev.tipflood.scenarios.model.Scenario;
 import dev.tipflood.scenarios.Scenarios;
 import dev.tipflood.scenarios.model.Truth;
 import java.util.List;

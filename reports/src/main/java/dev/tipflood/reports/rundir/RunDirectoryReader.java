@@ -1,7 +1,7 @@
 package dev.tipflood.reports.rundir;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tipflood.scenarios.ScenarioException;
+import dev.tipflood.scenarios.validate.ScenarioException;
 import dev.tipflood.scenarios.Scenarios;
 import dev.tipflood.scenarios.model.Slo;
 import java.nio.file.Files;

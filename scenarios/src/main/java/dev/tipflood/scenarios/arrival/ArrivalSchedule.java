@@ -1,6 +1,6 @@
 package dev.tipflood.scenarios.arrival;
 
-import dev.tipflood.scenarios.Scenario;
+import dev.tipflood.scenarios.model.Scenario;
 import dev.tipflood.scenarios.model.Durations;
 import dev.tipflood.scenarios.model.Population;
 import dev.tipflood.scenarios.model.Seeds;

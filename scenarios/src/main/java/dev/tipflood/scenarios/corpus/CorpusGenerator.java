@@ -1,6 +1,6 @@
 package dev.tipflood.scenarios.corpus;
 
-import dev.tipflood.scenarios.Scenario;
+import dev.tipflood.scenarios.model.Scenario;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.tipflood.scenarios.corpus;
 
-import dev.tipflood.scenarios.Scenario;
+import dev.tipflood.scenarios.model.Scenario;
 import dev.tipflood.scenarios.model.Population;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,6 +1,6 @@
 package dev.tipflood.scenarios.corpus;
 
-import dev.tipflood.scenarios.Scenario;
+import dev.tipflood.scenarios.model.Scenario;
 import dev.tipflood.scenarios.corpus.render.DistinctScenes;
 import dev.tipflood.scenarios.corpus.render.Scene;
 import dev.tipflood.scenarios.corpus.render.View;

@@ -1,6 +1,6 @@
 package dev.tipflood.scenarios.load;
 
-import dev.tipflood.scenarios.Scenario;
+import dev.tipflood.scenarios.model.Scenario;
 import dev.tipflood.scenarios.model.BoundingBox;
 import dev.tipflood.scenarios.model.ClientBehaviour;
 import dev.tipflood.scenarios.model.DefenceEvent;
@@ -29,7 +29,7 @@ public final class ScenarioReader {
     private ScenarioReader() {
     }
 
-    /** Parses and validates; throws {@link dev.tipflood.scenarios.ScenarioException} listing every problem. */
+    /** Parses and validates; throws {@link dev.tipflood.scenarios.validate.ScenarioException} listing every problem. */
     public static Scenario read(String yaml, String file) {
         Problems problems = new Problems(file);
         Scenario scenario = YamlTree.parse(yaml, problems)

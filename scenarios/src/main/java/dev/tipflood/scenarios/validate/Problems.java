@@ -1,6 +1,5 @@
 package dev.tipflood.scenarios.validate;
 
-import dev.tipflood.scenarios.ScenarioException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

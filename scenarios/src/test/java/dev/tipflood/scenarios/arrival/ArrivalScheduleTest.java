@@ -3,7 +3,7 @@ package dev.tipflood.scenarios.arrival;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.tipflood.scenarios.Scenario;
+import dev.tipflood.scenarios.model.Scenario;
 import dev.tipflood.scenarios.Scenarios;
 import dev.tipflood.scenarios.model.ArrivalSpec;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package dev.tipflood.scenarios.corpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tipflood.scenarios.Scenario;
+import dev.tipflood.scenarios.model.Scenario;
 import dev.tipflood.scenarios.Scenarios;
 import dev.tipflood.scenarios.model.Distribution;
 import dev.tipflood.scenarios.model.MediaType;

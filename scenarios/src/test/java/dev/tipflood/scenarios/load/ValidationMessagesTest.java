@@ -3,7 +3,7 @@ package dev.tipflood.scenarios.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tipflood.scenarios.ScenarioException;
+import dev.tipflood.scenarios.validate.ScenarioException;
 import dev.tipflood.scenarios.Scenarios;
 import dev.tipflood.scenarios.validate.ValidationError;
 import java.util.List;

@@ -9,7 +9,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import dev.tipflood.scenarios.Scenario;
+import dev.tipflood.scenarios.model.Scenario;
 import dev.tipflood.scenarios.Scenarios;
 import dev.tipflood.scenarios.catalogue.Catalogue;
 import dev.tipflood.scenarios.load.KindRegistry;

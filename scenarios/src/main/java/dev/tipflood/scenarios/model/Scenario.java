@@ -1,13 +1,6 @@
-package dev.tipflood.scenarios;
+package dev.tipflood.scenarios.model;
 
-import dev.tipflood.scenarios.model.Checks;
-import dev.tipflood.scenarios.model.DefenceEvent;
-import dev.tipflood.scenarios.model.Durations;
-import dev.tipflood.scenarios.model.InvalidFieldException;
-import dev.tipflood.scenarios.model.Population;
-import dev.tipflood.scenarios.model.Rule;
-import dev.tipflood.scenarios.model.Slo;
-import dev.tipflood.scenarios.model.Target;
+import dev.tipflood.scenarios.validate.ScenarioException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,5 @@
-package dev.tipflood.scenarios;
+package dev.tipflood.scenarios.validate;
 
-import dev.tipflood.scenarios.validate.ValidationError;
 import java.util.List;
 
 /**

@@ -1,5 +1,7 @@
 package dev.tipflood.server;
 
+import dev.tipflood.server.wiring.ServerWiring;
+import dev.tipflood.server.wiring.ServerComponents;
 import dev.tipflood.server.admin.AdminRouter;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;

@@ -1,5 +1,7 @@
 package dev.tipflood.server;
 
+import dev.tipflood.server.wiring.ServerWiring;
+import dev.tipflood.server.wiring.ServerComponents;
 import dev.tipflood.server.api.InvalidRequestHandler;
 import dev.tipflood.server.api.PublicRouter;
 import dev.tipflood.server.config.Profile;

@@ -1,5 +1,7 @@
 package dev.tipflood.server;
 
+import dev.tipflood.server.wiring.ServerWiring;
+import dev.tipflood.server.wiring.ServerComponents;
 import dev.tipflood.server.health.HealthMonitor;
 import dev.tipflood.server.health.HealthSampler;
 import dev.tipflood.server.health.JmxGcSignals;

@@ -1,11 +1,11 @@
 package dev.tipflood.server.admin;
 
-import dev.tipflood.server.RouteContributor;
-import dev.tipflood.server.ServerComponents;
-import dev.tipflood.server.ServerWiring;
-import dev.tipflood.server.api.ApiException;
+import dev.tipflood.server.wiring.RouteContributor;
+import dev.tipflood.server.wiring.ServerComponents;
+import dev.tipflood.server.wiring.ServerWiring;
+import dev.tipflood.server.api.error.ApiException;
 import dev.tipflood.server.api.ApiFailureHandler;
-import dev.tipflood.server.api.ErrorCode;
+import dev.tipflood.server.api.error.ErrorCode;
 import io.vertx.ext.web.Router;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 

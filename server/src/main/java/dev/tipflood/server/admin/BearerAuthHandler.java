@@ -1,7 +1,7 @@
 package dev.tipflood.server.admin;
 
-import dev.tipflood.server.api.ApiException;
-import dev.tipflood.server.api.ErrorCode;
+import dev.tipflood.server.api.error.ApiException;
+import dev.tipflood.server.api.error.ErrorCode;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;

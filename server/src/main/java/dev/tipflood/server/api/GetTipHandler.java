@@ -1,5 +1,7 @@
 package dev.tipflood.server.api;
 
+import dev.tipflood.server.api.error.ErrorCode;
+import dev.tipflood.server.api.error.ApiException;
 import dev.tipflood.server.storage.TipStore;
 import dev.tipflood.server.tip.TipId;
 import io.vertx.core.Handler;

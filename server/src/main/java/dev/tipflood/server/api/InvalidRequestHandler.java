@@ -1,5 +1,8 @@
 package dev.tipflood.server.api;
 
+import dev.tipflood.server.api.error.ErrorResponder;
+import dev.tipflood.server.api.error.ErrorCode;
+import dev.tipflood.server.api.error.ApiException;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.Handler;

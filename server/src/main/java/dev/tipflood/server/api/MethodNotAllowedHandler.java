@@ -1,5 +1,7 @@
 package dev.tipflood.server.api;
 
+import dev.tipflood.server.api.error.ErrorCode;
+import dev.tipflood.server.api.error.ApiException;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;

@@ -1,8 +1,10 @@
 package dev.tipflood.server.api;
 
-import dev.tipflood.server.RouteContributor;
-import dev.tipflood.server.ServerComponents;
-import dev.tipflood.server.ServerWiring;
+import dev.tipflood.server.api.error.ErrorCode;
+import dev.tipflood.server.api.error.ApiException;
+import dev.tipflood.server.wiring.RouteContributor;
+import dev.tipflood.server.wiring.ServerComponents;
+import dev.tipflood.server.wiring.ServerWiring;
 import dev.tipflood.server.ingress.ConnectionGate;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.ext.web.Router;

@@ -1,8 +1,8 @@
 package dev.tipflood.server.capacity;
 
-import dev.tipflood.server.RouteContributor;
-import dev.tipflood.server.ServerComponents;
-import dev.tipflood.server.ServerWiring;
+import dev.tipflood.server.wiring.RouteContributor;
+import dev.tipflood.server.wiring.ServerComponents;
+import dev.tipflood.server.wiring.ServerWiring;
 import dev.tipflood.server.api.upload.UploadGuard;
 import dev.tipflood.server.config.Profile;
 import dev.tipflood.server.defence.control.DefenceSet;

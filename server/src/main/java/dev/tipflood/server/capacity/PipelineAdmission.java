@@ -1,8 +1,8 @@
 package dev.tipflood.server.capacity;
 
-import dev.tipflood.server.RouteContributor;
-import dev.tipflood.server.api.ApiException;
-import dev.tipflood.server.api.ErrorCode;
+import dev.tipflood.server.wiring.RouteContributor;
+import dev.tipflood.server.api.error.ApiException;
+import dev.tipflood.server.api.error.ErrorCode;
 import dev.tipflood.server.api.PublicRouter;
 import dev.tipflood.server.model.pipeline.CapacityPipeline;
 import io.vertx.ext.web.Router;

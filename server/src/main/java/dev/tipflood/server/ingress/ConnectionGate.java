@@ -1,8 +1,8 @@
 package dev.tipflood.server.ingress;
 
-import dev.tipflood.server.api.ApiException;
-import dev.tipflood.server.api.ErrorCode;
-import dev.tipflood.server.api.ErrorResponder;
+import dev.tipflood.server.api.error.ApiException;
+import dev.tipflood.server.api.error.ErrorCode;
+import dev.tipflood.server.api.error.ErrorResponder;
 import dev.tipflood.server.config.CountCap;
 import dev.tipflood.server.defence.Attempt;
 import dev.tipflood.server.defence.Decision;

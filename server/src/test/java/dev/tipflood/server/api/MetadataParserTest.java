@@ -1,5 +1,7 @@
 package dev.tipflood.server.api;
 
+import dev.tipflood.server.api.error.ErrorCode;
+import dev.tipflood.server.api.error.ApiException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

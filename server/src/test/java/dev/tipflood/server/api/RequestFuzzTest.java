@@ -1,5 +1,6 @@
 package dev.tipflood.server.api;
 
+import dev.tipflood.server.api.error.ErrorCode;
 import static dev.tipflood.server.testing.Multipart.VALID_METADATA;
 import static dev.tipflood.server.testing.Multipart.bytes;
 import static org.assertj.core.api.Assertions.assertThat;

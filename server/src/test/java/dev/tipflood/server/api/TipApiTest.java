@@ -2,9 +2,9 @@ package dev.tipflood.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tipflood.server.RouteContributor;
+import dev.tipflood.server.wiring.RouteContributor;
 import dev.tipflood.server.ServerSettings;
-import dev.tipflood.server.ServerWiring;
+import dev.tipflood.server.wiring.ServerWiring;
 import dev.tipflood.server.TipfloodServer;
 import dev.tipflood.server.config.ProfileLoader;
 import dev.tipflood.server.testing.Multipart;

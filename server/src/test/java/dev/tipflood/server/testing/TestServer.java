@@ -1,7 +1,7 @@
 package dev.tipflood.server.testing;
 
 import dev.tipflood.server.ServerSettings;
-import dev.tipflood.server.ServerWiring;
+import dev.tipflood.server.wiring.ServerWiring;
 import dev.tipflood.server.TipfloodServer;
 import dev.tipflood.server.capacity.CapacityWiring;
 import dev.tipflood.server.config.Profile;

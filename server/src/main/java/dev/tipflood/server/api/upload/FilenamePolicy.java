@@ -1,7 +1,7 @@
 package dev.tipflood.server.api.upload;
 
-import dev.tipflood.server.api.ApiException;
-import dev.tipflood.server.api.ErrorCode;
+import dev.tipflood.server.api.error.ApiException;
+import dev.tipflood.server.api.error.ErrorCode;
 
 /**
  * A media part's filename is kept only as a label, never used as a path; still, names that

@@ -1,6 +1,6 @@
 package dev.tipflood.server.api.upload;
 
-import dev.tipflood.server.api.ApiException;
+import dev.tipflood.server.api.error.ApiException;
 import dev.tipflood.server.config.ByteSize;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;

@@ -1,7 +1,7 @@
 package dev.tipflood.server.api.upload;
 
-import dev.tipflood.server.api.ApiException;
-import dev.tipflood.server.api.ErrorCode;
+import dev.tipflood.server.api.error.ApiException;
+import dev.tipflood.server.api.error.ErrorCode;
 
 /** Checks the Content-Type of a tip POST before any body byte is read, and extracts the boundary. */
 public final class MultipartContentType {

@@ -1,7 +1,7 @@
 package dev.tipflood.server.api.upload;
 
-import dev.tipflood.server.api.ApiException;
-import dev.tipflood.server.api.ErrorCode;
+import dev.tipflood.server.api.error.ApiException;
+import dev.tipflood.server.api.error.ErrorCode;
 import dev.tipflood.server.config.ByteSize;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.buffer.BufferInternal;

@@ -1,6 +1,6 @@
 package dev.tipflood.server.api.upload;
 
-import dev.tipflood.server.api.ApiException;
+import dev.tipflood.server.api.error.ApiException;
 import dev.tipflood.server.storage.UploadGovernor;
 import io.vertx.ext.web.RoutingContext;
 

@@ -1,7 +1,7 @@
 package dev.tipflood.server.defence.http;
 
-import dev.tipflood.server.api.ApiException;
-import dev.tipflood.server.api.ErrorCode;
+import dev.tipflood.server.api.error.ApiException;
+import dev.tipflood.server.api.error.ErrorCode;
 import dev.tipflood.server.defence.Decision;
 import java.time.Duration;
 

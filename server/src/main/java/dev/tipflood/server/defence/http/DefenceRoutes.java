@@ -1,6 +1,6 @@
 package dev.tipflood.server.defence.http;
 
-import dev.tipflood.server.RouteContributor;
+import dev.tipflood.server.wiring.RouteContributor;
 import dev.tipflood.server.api.PublicRouter;
 import dev.tipflood.server.api.upload.UploadGuard;
 import dev.tipflood.server.defence.NanoClock;

@@ -1,6 +1,6 @@
 package dev.tipflood.server.defence.http;
 
-import dev.tipflood.server.api.ApiException;
+import dev.tipflood.server.api.error.ApiException;
 import dev.tipflood.server.api.upload.UploadGuard;
 import dev.tipflood.server.defence.Attempt;
 import dev.tipflood.server.defence.Decision;

@@ -1,4 +1,4 @@
-package dev.tipflood.server.api;
+package dev.tipflood.server.api.error;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;

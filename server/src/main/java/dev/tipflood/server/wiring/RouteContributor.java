@@ -1,4 +1,4 @@
-package dev.tipflood.server;
+package dev.tipflood.server.wiring;
 
 import io.vertx.ext.web.Router;
 

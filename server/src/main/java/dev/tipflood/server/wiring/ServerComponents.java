@@ -1,4 +1,4 @@
-package dev.tipflood.server;
+package dev.tipflood.server.wiring;
 
 import dev.tipflood.server.config.Profile;
 import dev.tipflood.server.health.HealthMonitor;

@@ -1,4 +1,4 @@
-package dev.tipflood.server.api;
+package dev.tipflood.server.api.error;
 
 import java.time.Duration;
 import java.util.Optional;

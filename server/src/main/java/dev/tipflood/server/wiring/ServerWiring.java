@@ -1,4 +1,4 @@
-package dev.tipflood.server;
+package dev.tipflood.server.wiring;
 
 import dev.tipflood.server.api.upload.UploadGuard;
 import dev.tipflood.server.pipeline.TipPipeline;

@@ -35,19 +35,24 @@ public final class Fixtures {
 
   /** The same offered load on a service that holds: every legit tip accepted quickly, junk mostly refused. */
   public static Path held(Path dir) {
+    return held(dir, 40);
+  }
+
+  /** {@link #held} whose data end {@code dataSeconds} after the start (31: too soon to time a recovery). */
+  public static Path held(Path dir, int dataSeconds) {
     int[] thirty = new int[30];
     Arrays.fill(thirty, 2);
-    SyntheticRun r = SyntheticRun.at(dir, 40).population("citizens", true, thirty).population("fans", false, thirty);
+    SyntheticRun r = SyntheticRun.at(dir, dataSeconds).population("citizens", true, thirty).population("fans", false, thirty);
     for (int s = 0; s < 30; s++) {
       r.start("citizens", s, 2).start("fans", s, 2);
       r.tips("citizens", s, "201", 20_000, 25_000).tips("fans", s, "429", 500, 600);
     }
-    for (int s = 0; s < 40; s++) {
+    for (int s = 0; s < dataSeconds; s++) {
       r.sample(s).with("storage").with("byTruth").put("legit", 1000L * Math.min(s, 29)).put("junk", 0);
       r.sample(s).with("reviewed").with("legit").put("total", s).with("ttrMs").put("p50", 5000).put("p95", 9000)
           .put("p99", 9500).put("max", 9900);
     }
-    return r.readyRange(0, 40, 200).write();
+    return r.readyRange(0, dataSeconds, 200).write();
   }
 
   /** Load against a --target: no server files at all. */

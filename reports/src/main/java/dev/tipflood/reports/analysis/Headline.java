@@ -32,7 +32,8 @@ public final class Headline {
       if (!d.unavailable().isEmpty()) {
         b.append("; available again ").append(d.recoverySeconds().getAsInt()).append(" s after the flood ended");
       }
-    } else {
+    } else if (!d.unavailable().isEmpty()) {
+      // Never unavailable: there is nothing to recover from, even when the data end too soon to time it.
       b.append("; not seen to recover before the data ends");
     }
     return b.append('.').toString();

@@ -207,6 +207,8 @@ public final class HtmlReport {
       int at = d.floodEndSecond() + d.recoverySeconds().getAsInt();
       rows.add(new EventRow(at, Integer.toString(at), "recovery time after the flood: " + d.recoverySeconds().getAsInt() + " s",
           ""));
+    } else if (d.unavailable().isEmpty()) {
+      rows.add(new EventRow(Double.MAX_VALUE, "–", "never unavailable: nothing to recover from", ""));
     } else {
       rows.add(new EventRow(Double.MAX_VALUE, "–", "not seen to recover before the data ends (second "
           + d.lastObservedSecond() + ")", ""));

@@ -140,6 +140,7 @@ public final class ScenarioPlanner {
     List<MediaTypeSpec> types = p.media().types().stream().filter(t -> t.weight() > 0).toList();
     double total = types.stream().mapToDouble(MediaTypeSpec::weight).sum();
     List<List<MediaFile>> tips = new ArrayList<>(count);
+    java.util.Map<MediaType, List<MediaFile>> byType = new java.util.EnumMap<>(MediaType.class);
     for (int i = 0; i < count; i++) {
       double x = random.nextDouble() * total;
       MediaTypeSpec chosen = types.get(types.size() - 1);
@@ -154,7 +155,8 @@ public final class ScenarioPlanner {
         tips.add(List.of());
         continue;
       }
-      List<MediaFile> files = catalog.files(p.name(), chosen.type());
+      // One lookup per type, not per tip: a catalog filters (and may map) the whole corpus each call.
+      List<MediaFile> files = byType.computeIfAbsent(chosen.type(), t -> catalog.files(p.name(), t));
       if (files.isEmpty()) {
         throw new IllegalStateException("the corpus has no " + chosen.type().id() + " files for population " + p.name());
       }

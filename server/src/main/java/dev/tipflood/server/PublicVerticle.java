@@ -64,6 +64,10 @@ final class PublicVerticle extends VerticleBase {
         .setMaxFormFields(limits.maxParts().isUnlimited() ? -1 : limits.maxParts().value())
         .setMaxFormBufferedBytes(MAX_FORM_BUFFERED_BYTES)
         .setHandle100ContinueAutomatically(false)
+        // HTTP/1.1 only. With cleartext HTTP/2 on, Vert.x sniffs each connection's first bytes
+        // before it hands the connection over, so the connection gate (and the idle-timeout
+        // defence's counting) would never see a connection that sends nothing.
+        .setHttp2ClearTextEnabled(false)
         // No WebSockets here: without these Netty's WebSocket extension handler is not in every
         // connection's pipeline, looking at every request's headers.
         .setPerMessageWebSocketCompressionSupported(false)

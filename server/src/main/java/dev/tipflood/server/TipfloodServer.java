@@ -105,7 +105,8 @@ public final class TipfloodServer {
     HealthMonitor health = new HealthMonitor(s.profile().health(), new JmxGcSignals(), System::nanoTime, oom,
         tips::healthy);
     HealthSampler sampler = HealthSampler.start(health, log);
-    ConnectionGate gate = new ConnectionGate(s.profile().ingress().maxConnections(), System::nanoTime);
+    ConnectionGate gate = new ConnectionGate(s.profile().ingress().maxConnections(),
+        s.profile().ingress().idleTimeout(), System::nanoTime);
     // Vert.x's own connection gauge is off with its HTTP server metrics (--vertx-http-metrics).
     Gauge.builder("tipflood.connections.open", gate, ConnectionGate::openConnections).register(registry);
     ServerComponents c = new ServerComponents(vertx, s.profile(), tips, media, s.clock(), registry, s.dataDir(),

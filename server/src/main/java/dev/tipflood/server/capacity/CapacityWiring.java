@@ -8,6 +8,7 @@ import dev.tipflood.server.config.Profile;
 import dev.tipflood.server.defence.control.DefenceSet;
 import dev.tipflood.server.defence.http.DefenceRoutes;
 import dev.tipflood.server.measure.MeasurementPlane;
+import dev.tipflood.server.measure.truth.Truth;
 import dev.tipflood.server.measure.http.MeasureRoutes;
 import dev.tipflood.server.model.pipeline.CapacityPipeline;
 import dev.tipflood.server.model.review.VerdictListener;
@@ -58,6 +59,7 @@ public final class CapacityWiring implements ServerWiring.Factory {
     plane.attachStorage(quota, bandwidth);
     plane.addToTimeline((sample, interval) -> sample.put("connections", Map.of("open",
         (long) c.connections().openConnections())));
+    c.connections().countIdleClosesWith(log -> plane.decisions().count(log, Truth.UNLABELLED));
 
     List<RouteContributor> routes = new ArrayList<>();
     routes.add(new MeasureRoutes(plane, System::nanoTime));

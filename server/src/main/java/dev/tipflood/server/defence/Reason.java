@@ -19,7 +19,9 @@ public enum Reason {
   /** The public port has its maximum of connections open: 503. */
   TOO_MANY_CONNECTIONS,
   /** A request body made no progress for the slow-body timeout (slowloris): 408. */
-  BODY_TIMEOUT;
+  BODY_TIMEOUT,
+  /** A connection moved no bytes either way for the idle timeout: it is closed, nothing is answered. */
+  IDLE_TIMEOUT;
 
   /** The snake_case spelling used in counters and error codes. */
   public String wire() {

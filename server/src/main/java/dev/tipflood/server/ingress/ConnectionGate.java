@@ -11,37 +11,66 @@ import dev.tipflood.server.defence.NanoClock;
 import dev.tipflood.server.defence.Outcome;
 import dev.tipflood.server.defence.Point;
 import dev.tipflood.server.defence.throttle.ConnectionCap;
+import dev.tipflood.server.defence.throttle.IdleTimeout;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpConnection;
+import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
- * The connection point of the defences: {@code ingress.maxConnections} enforced by a
- * {@link ConnectionCap} across every event loop. A connection it refuses gets
- * {@code 503 too_many_connections} with Retry-After (the cap's own estimate) on its first request,
- * logged as defence {@code connections} for the measurement plane, and is then closed. Install
- * {@link #onConnection} on the server and {@link #requestGuard()} on the router.
+ * The connection point of the defences.
+ * <ul>
+ *   <li>{@code ingress.maxConnections}, enforced by a {@link ConnectionCap} across every event
+ *       loop. A connection it refuses gets {@code 503 too_many_connections} with Retry-After (the
+ *       cap's own estimate) on its first request, logged as defence {@code connections} for the
+ *       measurement plane, and is then closed.</li>
+ *   <li>{@code ingress.idleTimeout}, decided by an {@link IdleTimeout} policy behind the
+ *       transport's idle timer and counted as defence {@code idle-timeout}. An idle close has no
+ *       request to attribute it to, so it goes to the sink set by {@link #countIdleClosesWith}
+ *       (the measurement plane counts it as {@code unlabelled}).</li>
+ * </ul>
+ * Install {@link #onConnection} on the server and {@link #requestGuard()} on the router.
  */
 public final class ConnectionGate {
   /** The name the connection cap's decisions are counted under. */
   public static final String DEFENCE = "connections";
+  /** The name the idle timeout's decisions are counted under. */
+  public static final String IDLE_DEFENCE = "idle-timeout";
   private final CountCap max;
   private final ConnectionCap cap;
+  private final IdleTimeout idle;
+  private final long idleNanos;
+  private volatile Consumer<DecisionLog> idleCloses = log -> {};
   private final AtomicInteger open = new AtomicInteger();
   private final Map<HttpConnection, Decision.Reject> refused = new ConcurrentHashMap<>();
 
-  public ConnectionGate(CountCap max, NanoClock clock) {
+  /**
+   * @param max {@code ingress.maxConnections}
+   * @param idleTimeout {@code ingress.idleTimeout}; zero when connections are never closed for silence
+   */
+  public ConnectionGate(CountCap max, Duration idleTimeout, NanoClock clock) {
     this.max = max;
     this.cap = max.isUnlimited() ? null : new ConnectionCap(max.value(), clock);
+    this.idle = idleTimeout.isZero() ? null : new IdleTimeout(idleTimeout);
+    this.idleNanos = idleTimeout.toNanos();
+  }
+
+  /** Where idle-timeout decisions go once made; set once the measurement plane exists. */
+  public void countIdleClosesWith(Consumer<DecisionLog> sink) {
+    this.idleCloses = sink;
   }
 
   /** Counts a new connection and asks the cap; a refused one is remembered until its first request. */
   public void onConnection(HttpConnection connection) {
     open.incrementAndGet();
+    if (idle != null && connection instanceof ConnectionBase transport) {
+      new IdleDecisions(idle, idleNanos, log -> idleCloses.accept(log)).installIn(transport.channel().pipeline());
+    }
     Decision d = cap == null ? Decision.admit() : cap.decide(Point.CONNECTION, new Attempt(
         connection.remoteAddress() == null ? "unknown" : connection.remoteAddress().hostAddress(), -1, 0));
     if (d instanceof Decision.Reject r) {

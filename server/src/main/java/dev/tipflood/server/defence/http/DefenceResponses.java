@@ -19,6 +19,8 @@ final class DefenceResponses {
       case TOO_MANY_CONNECTIONS -> ErrorCode.TOO_MANY_CONNECTIONS;
       case BANDWIDTH -> ErrorCode.RATE_LIMITED;
       case BODY_TIMEOUT -> ErrorCode.BODY_TIMEOUT;
+      // Never answered: an idle connection is closed without a response.
+      case IDLE_TIMEOUT -> ErrorCode.BODY_TIMEOUT;
     };
   }
 

@@ -162,6 +162,21 @@ class DefencesOverHttpTest {
   }
 
   @Test
+  void idleTimeoutClosesAreCountedAsDefenceDecisionsAtTheConnectionPoint() throws Exception {
+    server = TestServer.startModelled(dataDir, "name: t\ningress: {idleTimeout: 1s}\n");
+    String get = "GET /api/v1/tips/ffffffffffffffffffffffffff HTTP/1.1\r\nHost: x\r\n\r\n";
+    try (var afterARequest = new dev.tipflood.server.testing.RawHttp(server.port());
+         var silent = new dev.tipflood.server.testing.RawHttp(server.port())) {
+      assertThat(afterARequest.send(get).read().status()).isEqualTo(404);
+      assertThat(afterARequest.closedByServer()).as("closed once idle").isTrue();
+      assertThat(silent.closedByServer()).as("a connection that never sent a byte is closed too").isTrue();
+    }
+    Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThat(json(admin(server, "GET", "/measure/defences", null, true)).getJsonObject("idle-timeout")
+            .getJsonObject("reject.idle_timeout").getLong("unlabelled")).isEqualTo(2));
+  }
+
+  @Test
   void slowBodyTimeoutsAreCountedAsDefenceDecisions() throws Exception {
     server = TestServer.startModelled(dataDir, "name: t\ningress: {slowBodyTimeout: 200ms}\n");
     byte[] body = new dev.tipflood.server.testing.Multipart().field("metadata", DefenceHttp.metadata("d")).build();

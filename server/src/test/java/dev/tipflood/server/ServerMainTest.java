@@ -29,8 +29,8 @@ class ServerMainTest {
   @Test
   void printProfileWritesScaledJson() {
     assertThat(run("--profile", "tipline", "--scale", "0.5", "--print-profile")).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"name\" : \"tipline\"", "\"maxMediaBytes\" : \"256MB\"",
-        "\"heap\" : \"512MB\"");
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"name\" : \"tipline\"", "\"maxMediaBytes\" : \"256MiB\"",
+        "\"heap\" : \"512MiB\"");
   }
 
   @Test

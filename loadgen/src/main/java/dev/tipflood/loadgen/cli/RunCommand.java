@@ -8,7 +8,7 @@ import dev.tipflood.loadgen.run.RunOutcome;
 import dev.tipflood.reports.Reports;
 import dev.tipflood.reports.json.SummaryJson;
 import dev.tipflood.scenarios.model.Scenario;
-import dev.tipflood.scenarios.model.Durations;
+import dev.tipflood.units.Durations;
 import dev.tipflood.scenarios.model.Target;
 import java.net.URI;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.tipflood.loadgen.cli;
 import dev.tipflood.loadgen.run.ScenarioSource;
 import dev.tipflood.scenarios.model.Scenario;
 import dev.tipflood.scenarios.Scenarios;
-import dev.tipflood.scenarios.model.Durations;
+import dev.tipflood.units.Durations;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

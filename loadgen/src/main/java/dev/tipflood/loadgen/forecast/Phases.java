@@ -2,7 +2,7 @@ package dev.tipflood.loadgen.forecast;
 
 import dev.tipflood.scenarios.model.Scenario;
 import dev.tipflood.scenarios.model.ArrivalSpec;
-import dev.tipflood.scenarios.model.Durations;
+import dev.tipflood.units.Durations;
 import dev.tipflood.scenarios.model.Population;
 import java.util.ArrayList;
 import java.util.List;

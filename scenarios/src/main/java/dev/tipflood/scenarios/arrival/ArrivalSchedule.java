@@ -1,7 +1,7 @@
 package dev.tipflood.scenarios.arrival;
 
 import dev.tipflood.scenarios.model.Scenario;
-import dev.tipflood.scenarios.model.Durations;
+import dev.tipflood.units.Durations;
 import dev.tipflood.scenarios.model.Population;
 import dev.tipflood.scenarios.model.Seeds;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.tipflood.scenarios.load;
 
-import dev.tipflood.scenarios.model.Bandwidth;
-import dev.tipflood.scenarios.model.ByteSize;
-import dev.tipflood.scenarios.model.Durations;
+import dev.tipflood.units.ByteRate;
+import dev.tipflood.units.ByteSize;
+import dev.tipflood.units.Durations;
 import dev.tipflood.scenarios.model.Rule;
 import dev.tipflood.scenarios.validate.Problems;
 import java.time.Duration;
@@ -117,8 +117,8 @@ public final class Convs {
         return parsed(ByteSize::parse, ByteSize.EXPECTED);
     }
 
-    public static Conv<Bandwidth> bandwidth() {
-        return parsed(Bandwidth::parse, Bandwidth.EXPECTED);
+    public static Conv<ByteRate> bandwidth() {
+        return parsed(ByteRate::parse, ByteRate.EXPECTED);
     }
 
     /** An enum constant written as its lower-case id (e.g. {@code legit}). */

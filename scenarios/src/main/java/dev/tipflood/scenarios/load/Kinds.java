@@ -3,7 +3,7 @@ package dev.tipflood.scenarios.load;
 import dev.tipflood.scenarios.model.ArrivalSpec;
 import dev.tipflood.scenarios.model.Backoff;
 import dev.tipflood.scenarios.model.Distribution;
-import dev.tipflood.scenarios.model.Durations;
+import dev.tipflood.units.Durations;
 import dev.tipflood.scenarios.model.Rule;
 import java.time.Duration;
 

@@ -1,6 +1,6 @@
 package dev.tipflood.scenarios.load;
 
-import dev.tipflood.scenarios.model.ByteSize;
+import dev.tipflood.units.ByteSize;
 import dev.tipflood.scenarios.model.Distribution;
 import dev.tipflood.scenarios.model.IntRange;
 import dev.tipflood.scenarios.model.MediaMix;

@@ -4,7 +4,7 @@ import dev.tipflood.scenarios.model.Scenario;
 import dev.tipflood.scenarios.model.BoundingBox;
 import dev.tipflood.scenarios.model.ClientBehaviour;
 import dev.tipflood.scenarios.model.DefenceEvent;
-import dev.tipflood.scenarios.model.Durations;
+import dev.tipflood.units.Durations;
 import dev.tipflood.scenarios.model.IdentityModel;
 import dev.tipflood.scenarios.model.IpMapping;
 import dev.tipflood.scenarios.model.MetadataRealism;

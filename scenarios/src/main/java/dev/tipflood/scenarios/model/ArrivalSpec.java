@@ -1,5 +1,7 @@
 package dev.tipflood.scenarios.model;
 
+import dev.tipflood.units.Durations;
+
 import java.time.Duration;
 import java.util.List;
 

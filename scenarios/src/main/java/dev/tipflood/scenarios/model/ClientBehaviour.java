@@ -1,5 +1,9 @@
 package dev.tipflood.scenarios.model;
 
+import dev.tipflood.units.ByteRate;
+
+import dev.tipflood.units.Durations;
+
 import java.time.Duration;
 import java.util.Optional;
 
@@ -11,7 +15,7 @@ import java.util.Optional;
  * @param uploadBandwidth optional cap on each client's upload rate, before {@code scale}
  *                        (slow mobile uplinks, slowloris-like trickles)
  */
-public record ClientBehaviour(Duration timeout, RetryPolicy retry, Optional<Bandwidth> uploadBandwidth) {
+public record ClientBehaviour(Duration timeout, RetryPolicy retry, Optional<ByteRate> uploadBandwidth) {
     public ClientBehaviour {
         Checks.of().notNull("timeout", timeout).notNull("retry", retry).notNull("uploadBandwidth", uploadBandwidth)
                 .done();

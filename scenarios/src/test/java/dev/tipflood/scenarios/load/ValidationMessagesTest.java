@@ -66,7 +66,7 @@ class ValidationMessagesTest {
     @Test
     void missingRequiredField() {
         assertThat(errors(replace("duration: 30s\n", ""))).containsExactly(
-                "t.yaml:1:1: duration: missing: required field; " + dev.tipflood.scenarios.model.Durations.EXPECTED);
+                "t.yaml:1:1: duration: missing: required field; " + dev.tipflood.units.Durations.EXPECTED);
     }
 
     @Test
@@ -80,13 +80,15 @@ class ValidationMessagesTest {
     void sizeWithSpaceAndLowerCaseUnitIsRejected() {
         assertThat(errors(replace("median: 2MB", "median: 3 mb"))).containsExactly(
                 "t.yaml:11:60: populations[0].media.types.photo.size.median: bad value '3 mb': a size like 512KB, 3MB,"
-                        + " 1.5GB (decimal) or 64KiB, 2MiB (binary); units B KB MB GB KiB MiB GiB, no space");
+                        + " 1.5GB (decimal: 1MB = 1000000 bytes) or 64KiB, 2MiB (binary: 1MiB = 1048576 bytes); units B KB"
+                        + " MB GB TB KiB MiB GiB TiB, case-sensitive, no space; 0 needs no unit");
     }
 
     @Test
     void durationWithoutUnitIsRejected() {
         assertThat(errors(replace("duration: 30s", "duration: 30"))).containsExactly(
-                "t.yaml:3:11: duration: bad value '30': a duration like 500ms, 90s, 2m or 1.5h (units ms s m h, no space)");
+                "t.yaml:3:11: duration: bad value '30': a duration like 250ms, 90s, 2m or 1.5h (units ms s m h, lower"
+                        + " case, no space; 0 needs no unit)");
     }
 
     @Test

@@ -1,5 +1,11 @@
 package dev.tipflood.scenarios.model;
 
+import dev.tipflood.units.ByteRate;
+
+import dev.tipflood.units.Durations;
+
+import dev.tipflood.units.ByteSize;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,7 +27,7 @@ class QuantitiesTest {
     @ParameterizedTest
     @ValueSource(strings = {"3 MB", "3mb", "3M", "3000000", "MB", "-1MB", "3MB ", "1,5MB", "3Mb"})
     void sizesOutsideTheStrictSyntaxAreRejectedWithTheRule(String text) {
-        assertThatThrownBy(() -> ByteSize.parse(text)).hasMessage(ByteSize.EXPECTED);
+        assertThatThrownBy(() -> ByteSize.parse(text)).hasMessageEndingWith(ByteSize.EXPECTED);
     }
 
     @ParameterizedTest
@@ -33,7 +39,7 @@ class QuantitiesTest {
     @ParameterizedTest
     @ValueSource(strings = {"90", "90 s", "1m30s", "90sec", "2M", "s"})
     void durationsOutsideTheStrictSyntaxAreRejected(String text) {
-        assertThatThrownBy(() -> Durations.parse(text)).hasMessage(Durations.EXPECTED);
+        assertThatThrownBy(() -> Durations.parse(text)).hasMessageEndingWith(Durations.EXPECTED);
     }
 
     @Test
@@ -45,10 +51,10 @@ class QuantitiesTest {
 
     @Test
     void bandwidthIsASizePerSecondAndScales() {
-        assertThat(Bandwidth.parse("16KB/s").bytesPerSecond()).isEqualTo(16_000);
-        assertThat(Bandwidth.parse("16KB/s").scaled(0.05).bytesPerSecond()).isEqualTo(800);
-        assertThatThrownBy(() -> Bandwidth.parse("16KB")).hasMessage(Bandwidth.EXPECTED);
-        assertThatThrownBy(() -> Bandwidth.parse("0B/s")).hasMessage(Bandwidth.EXPECTED);
+        assertThat(ByteRate.parse("16KB/s").bytesPerSecond()).isEqualTo(16_000);
+        assertThat(ByteRate.parse("16KB/s").scaled(0.05).bytesPerSecond()).isEqualTo(800);
+        assertThatThrownBy(() -> ByteRate.parse("16KB")).hasMessage("'16KB' is not " + ByteRate.EXPECTED);
+        assertThatThrownBy(() -> ByteRate.parse("0B/s")).hasMessage("'0B/s' is not " + ByteRate.EXPECTED);
     }
 
     @Test

@@ -1,5 +1,11 @@
 package dev.tipflood.server.config;
 
+import dev.tipflood.units.ByteRate;
+
+import dev.tipflood.units.Durations;
+
+import dev.tipflood.units.ByteSize;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -18,8 +24,8 @@ final class ConfigValueModule extends SimpleModule {
 
   ConfigValueModule() {
     super("tipflood-config-values");
-    addDeserializer(ByteSize.class, new TextDeserializer<>(ByteSize.class, ByteSize::parse));
-    addDeserializer(ByteRate.class, new TextDeserializer<>(ByteRate.class, ByteRate::parse));
+    addDeserializer(ByteSize.class, new TextDeserializer<>(ByteSize.class, ByteSize::parseOrUnlimited));
+    addDeserializer(ByteRate.class, new TextDeserializer<>(ByteRate.class, ByteRate::parseOrUnlimited));
     addSerializer(ByteRate.class, new TextSerializer<>(ByteRate::toString));
     addDeserializer(CountCap.class, new TextDeserializer<>(CountCap.class, CountCap::parse));
     addDeserializer(Duration.class, new TextDeserializer<>(Duration.class, Durations::parse));

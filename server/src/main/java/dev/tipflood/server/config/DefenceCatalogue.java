@@ -1,5 +1,9 @@
 package dev.tipflood.server.config;
 
+import dev.tipflood.units.ByteRate;
+
+import dev.tipflood.units.ByteSize;
+
 import dev.tipflood.server.defence.Defence;
 import dev.tipflood.server.defence.InvalidSettingException;
 import dev.tipflood.server.defence.NanoClock;
@@ -76,8 +80,8 @@ public final class DefenceCatalogue {
 
   private static long requiredRate(DefenceSettings s, String field) {
     long r = s.bytesPerSecond(field);
-    InvalidSettingException.require(r > 0 || s.raw(field) != null, field, "is required: " + ByteRate.ALLOWED);
-    InvalidSettingException.require(r > 0, field, "must be a finite bandwidth: " + ByteRate.ALLOWED);
+    InvalidSettingException.require(r > 0 || s.raw(field) != null, field, "is required: " + ByteRate.EXPECTED_OR_UNLIMITED);
+    InvalidSettingException.require(r > 0, field, "must be a finite bandwidth: " + ByteRate.EXPECTED_OR_UNLIMITED);
     return r;
   }
 
@@ -140,10 +144,10 @@ public final class DefenceCatalogue {
     Map<String, String> out = new LinkedHashMap<>(spec.settings());
     for (String field : kind.scaled()) {
       String t = out.get(field);
-      if (t == null || t.trim().equals("0") || t.trim().equalsIgnoreCase("unlimited")) {
+      if (t == null || t.equals("0") || t.equals("unlimited")) {
         continue;
       }
-      out.put(field, t.trim().endsWith("/s") ? ByteRate.parse(t).scaled(factor).toString()
+      out.put(field, t.endsWith("/s") ? ByteRate.parse(t).scaled(factor).toString()
           : ByteSize.parse(t).scaled(factor).toString());
     }
     return new DefenceSpec(spec.name(), spec.kind(), spec.enabled(), out);

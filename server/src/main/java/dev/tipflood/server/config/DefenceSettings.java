@@ -1,5 +1,11 @@
 package dev.tipflood.server.config;
 
+import dev.tipflood.units.ByteRate;
+
+import dev.tipflood.units.Durations;
+
+import dev.tipflood.units.ByteSize;
+
 import dev.tipflood.server.defence.InvalidSettingException;
 import dev.tipflood.server.defence.throttle.ClientKey;
 import dev.tipflood.server.defence.throttle.Rate;
@@ -65,13 +71,13 @@ public final class DefenceSettings {
 
   /** A bandwidth in bytes per second; 0 for {@code unlimited}. */
   public long bytesPerSecond(String field) {
-    ByteRate r = parse(field, ByteRate::parse);
+    ByteRate r = parse(field, ByteRate::parseOrUnlimited);
     return r == null || r.isUnlimited() ? 0 : r.bytesPerSecond();
   }
 
   /** A size in bytes; 0 when absent or {@code 0}. */
   public long bytes(String field) {
-    ByteSize s = parse(field, t -> t.equals("0") ? ByteSize.ofBytes(0) : ByteSize.parse(t));
+    ByteSize s = parse(field, ByteSize::parse);
     InvalidSettingException.require(s == null || !s.isUnlimited(), field, "must be a finite size");
     return s == null ? 0 : s.bytes();
   }

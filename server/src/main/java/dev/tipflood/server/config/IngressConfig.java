@@ -1,5 +1,7 @@
 package dev.tipflood.server.config;
 
+import dev.tipflood.units.Durations;
+
 import static dev.tipflood.server.config.InvalidFieldException.require;
 
 import java.time.Duration;

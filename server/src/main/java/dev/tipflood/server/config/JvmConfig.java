@@ -1,5 +1,7 @@
 package dev.tipflood.server.config;
 
+import dev.tipflood.units.ByteSize;
+
 import static dev.tipflood.server.config.InvalidFieldException.require;
 
 /**
@@ -9,11 +11,11 @@ import static dev.tipflood.server.config.InvalidFieldException.require;
  * @param heap the maximum heap; at least 64MB and never unlimited
  */
 public record JvmConfig(ByteSize heap) {
-  public static final ByteSize DEFAULT_HEAP = ByteSize.ofMegabytes(512);
+  public static final ByteSize DEFAULT_HEAP = ByteSize.ofMebibytes(512);
 
   public JvmConfig {
     heap = heap == null ? DEFAULT_HEAP : heap;
-    require(!heap.isUnlimited() && heap.bytes() >= ByteSize.ofMegabytes(64).bytes(),
+    require(!heap.isUnlimited() && heap.bytes() >= ByteSize.ofMebibytes(64).bytes(),
         "heap", "must be between 64MB and a finite size, got " + heap);
   }
 

@@ -1,5 +1,7 @@
 package dev.tipflood.server.config;
 
+import dev.tipflood.units.ByteSize;
+
 import static dev.tipflood.server.config.InvalidFieldException.require;
 
 /**
@@ -22,8 +24,8 @@ public record LimitsConfig(
     ByteSize maxHeaderBytes) {
 
   public LimitsConfig {
-    maxRequestBytes = orDefault(maxRequestBytes, ByteSize.ofMegabytes(64));
-    maxMediaBytes = orDefault(maxMediaBytes, ByteSize.ofMegabytes(32));
+    maxRequestBytes = orDefault(maxRequestBytes, ByteSize.ofMebibytes(64));
+    maxMediaBytes = orDefault(maxMediaBytes, ByteSize.ofMebibytes(32));
     maxParts = maxParts == null ? CountCap.of(11) : maxParts;
     maxMetadataBytes = orDefault(maxMetadataBytes, ByteSize.ofBytes(16 * 1024));
     maxDescriptionChars = maxDescriptionChars == null ? CountCap.of(4000) : maxDescriptionChars;

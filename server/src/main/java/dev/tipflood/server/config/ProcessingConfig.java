@@ -1,5 +1,7 @@
 package dev.tipflood.server.config;
 
+import dev.tipflood.units.Durations;
+
 import static dev.tipflood.server.config.InvalidFieldException.require;
 
 import dev.tipflood.server.model.pipeline.MediaKind;
@@ -30,7 +32,7 @@ public record ProcessingConfig(CountCap workers, Map<String, Duration> costPerMb
     for (Map.Entry<String, Duration> e : costPerMb.entrySet()) {
       require(kind(e.getKey()) != null, "costPerMb." + e.getKey(), "is not a media kind; use " + KINDS);
       require(e.getValue() != null && !e.getValue().isNegative(), "costPerMb." + e.getKey(),
-          "must be a duration of 0 or more: " + Durations.ALLOWED);
+          "must be a duration of 0 or more: " + Durations.EXPECTED);
     }
     costPerMb = java.util.Collections.unmodifiableMap(new TreeMap<>(costPerMb));
     queue = queue == null ? QueueConfig.defaults() : queue;

@@ -1,5 +1,11 @@
 package dev.tipflood.server.config;
 
+import dev.tipflood.units.ByteRate;
+
+import dev.tipflood.units.Durations;
+
+import dev.tipflood.units.ByteSize;
+
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -158,16 +164,16 @@ public final class ProfileLoader {
 
   private static String expected(Class<?> type) {
     if (type == ByteSize.class) {
-      return ByteSize.ALLOWED;
+      return ByteSize.EXPECTED_OR_UNLIMITED;
     }
     if (type == ByteRate.class) {
-      return ByteRate.ALLOWED;
+      return ByteRate.EXPECTED_OR_UNLIMITED;
     }
     if (type == CountCap.class) {
       return CountCap.ALLOWED;
     }
     if (type == java.time.Duration.class) {
-      return Durations.ALLOWED;
+      return Durations.EXPECTED;
     }
     if (type == Double.class || type == double.class) {
       return "a number";

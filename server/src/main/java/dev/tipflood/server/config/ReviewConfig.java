@@ -1,5 +1,9 @@
 package dev.tipflood.server.config;
 
+import dev.tipflood.units.Durations;
+
+import dev.tipflood.units.ByteSize;
+
 import static dev.tipflood.server.config.InvalidFieldException.require;
 
 import dev.tipflood.server.model.review.ReviewSpec;
@@ -23,10 +27,10 @@ public record ReviewConfig(CountCap reviewers, Duration perPhoto, Duration perVi
   public ReviewConfig {
     require(reviewers != null, "reviewers", "is required: " + CountCap.ALLOWED);
     require(!reviewers.isUnlimited(), "reviewers", "must be a finite number of reviewers");
-    require(perPhoto != null && perPhoto.toMillis() > 0, "perPhoto", "is required: a positive " + Durations.ALLOWED);
+    require(perPhoto != null && perPhoto.toMillis() > 0, "perPhoto", "is required: a positive " + Durations.EXPECTED);
     require(perVideoMinute != null && perVideoMinute.toMillis() > 0, "perVideoMinute",
-        "is required: a positive " + Durations.ALLOWED);
-    videoBytesPerMinute = videoBytesPerMinute == null ? ByteSize.ofMegabytes(15) : videoBytesPerMinute;
+        "is required: a positive " + Durations.EXPECTED);
+    videoBytesPerMinute = videoBytesPerMinute == null ? ByteSize.ofMebibytes(15) : videoBytesPerMinute;
     require(!videoBytesPerMinute.isUnlimited() && videoBytesPerMinute.bytes() >= 1, "videoBytesPerMinute",
         "must be a finite size of at least 1 byte");
     errorRate = errorRate == null ? 0.0 : errorRate;

@@ -48,4 +48,12 @@ class ArchitectureTest {
       .orShould().callMethod(Profile.class, "name")
       .because("liveness and readiness come from the process's own pressure signals, the same for every "
           + "profile: never from ground truth, never keyed on which profile runs");
+
+  @ArchTest
+  static final ArchRule serverIsBlindToTheScenarioModel = noClasses()
+      .that().resideInAPackage("dev.tipflood.server..")
+      .should().dependOnClassesThat().resideInAPackage("dev.tipflood.scenarios..")
+      .because("the scenario model carries the truth labels of every population; the server shares only the "
+          + "unit grammar (dev.tipflood.units) with it, and learns a tip's truth only through the measurement "
+          + "plane's truth headers");
 }

@@ -44,7 +44,7 @@ class CapacitySectionsTest {
 
   @Test
   void sectionsParseIntoModelSpecs() {
-    Profile p = parse("storage: {bandwidth: 40MB/s, quota: 1GB}\n" + PIPELINE);
+    Profile p = parse("storage: {bandwidth: 40MiB/s, quota: 1GB}\n" + PIPELINE);
     assertThat(p.storage().toSpec().bandwidthBytesPerSecond()).isEqualTo(40L * 1024 * 1024);
     assertThat(p.processing().toSpec().cost(MediaKind.VIDEO)).isEqualTo(Duration.ofMillis(200));
     assertThat(p.processing().toSpec().queue().discipline()).isEqualTo(QueueDiscipline.PRIORITY);
@@ -53,8 +53,8 @@ class CapacitySectionsTest {
 
   @Test
   void scalingShrinksBytesAndBandwidthButKeepsTheWorkPerTip() {
-    Profile p = parse("storage: {bandwidth: 40MB/s, quota: 1GB}\n" + PIPELINE).scaled(0.1);
-    assertThat(p.storage().bandwidth().bytesPerSecond()).isEqualTo(Math.round(40L * 1024 * 1024 * 0.1));
+    Profile p = parse("storage: {bandwidth: 40MB/s, quota: 1GiB}\n" + PIPELINE).scaled(0.1);
+    assertThat(p.storage().bandwidth().bytesPerSecond()).isEqualTo(4_000_000);
     assertThat(p.storage().quota().bytes()).isEqualTo(Math.round(1024L * 1024 * 1024 * 0.1));
     assertThat(p.processing().costPerMb().get("photo")).isEqualTo(Duration.ofMillis(200));
     assertThat(p.review().perPhoto()).isEqualTo(Duration.ofSeconds(10));

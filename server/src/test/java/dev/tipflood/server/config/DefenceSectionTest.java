@@ -83,7 +83,7 @@ class DefenceSectionTest {
   void scalingShrinksOnlyByteSettings() {
     Profile p = parse("name: x\ndefences:\n  - {name: bw, kind: client-bandwidth, rate: 10MB/s, burst: 20MB}\n"
         + "  - {name: g, kind: global-rate, rate: 50/s}\n").scaled(0.01);
-    assertThat(p.defences().get(0).settings()).containsEntry("rate", "104858/s").containsEntry("burst", "209715");
+    assertThat(p.defences().get(0).settings()).containsEntry("rate", "100KB/s").containsEntry("burst", "200KB");
     assertThat(p.defences().get(1).settings()).containsEntry("rate", "50/s");
   }
 }

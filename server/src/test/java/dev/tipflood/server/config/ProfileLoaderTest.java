@@ -1,5 +1,7 @@
 package dev.tipflood.server.config;
 
+import dev.tipflood.units.ByteSize;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,7 +33,7 @@ class ProfileLoaderTest {
       assertThat(p.name()).isEqualTo(name);
       assertThat(p.uploads().buffered()).isEqualTo(name.equals("naive"));
     }
-    assertThat(ProfileLoader.builtin("naive").jvm().heap()).isEqualTo(ByteSize.ofMegabytes(256));
+    assertThat(ProfileLoader.builtin("naive").jvm().heap()).isEqualTo(ByteSize.ofMebibytes(256));
     assertThat(ProfileLoader.builtin("unlimited").limits().maxRequestBytes().isUnlimited()).isTrue();
   }
 
@@ -39,14 +41,14 @@ class ProfileLoaderTest {
   void absentSectionsTakeDefaultsAndBufferingIsNeverADefault() {
     Profile p = parse("name: bare\n");
     assertThat(p.uploads().buffered()).isFalse();
-    assertThat(p.limits().maxMediaBytes()).isEqualTo(ByteSize.ofMegabytes(32));
+    assertThat(p.limits().maxMediaBytes()).isEqualTo(ByteSize.ofMebibytes(32));
     assertThat(p.ingress().slowBodyTimeout()).isEqualTo(Duration.ofSeconds(30));
     assertThat(p.debug().fixedResponseDelay()).isZero();
   }
 
   @Test
   void sizesAndDurationsParse() {
-    Profile p = parse("name: x\nlimits:\n  maxMediaBytes: 5MB\n  maxRequestBytes: 512\ndebug:\n  fixedResponseDelay: 250ms\n");
+    Profile p = parse("name: x\nlimits:\n  maxMediaBytes: 5MiB\n  maxRequestBytes: 512B\ndebug:\n  fixedResponseDelay: 250ms\n");
     assertThat(p.limits().maxMediaBytes().bytes()).isEqualTo(5L * 1024 * 1024);
     assertThat(p.limits().maxRequestBytes().bytes()).isEqualTo(512);
     assertThat(p.debug().fixedResponseDelay()).isEqualTo(Duration.ofMillis(250));
@@ -55,14 +57,16 @@ class ProfileLoaderTest {
   @Test
   void badSizeNamesFileLineFieldAndWhatIsAllowed() {
     assertThat(error("name: x\nlimits:\n  maxMediaBytes: 32 megs\n")).isEqualTo(
-        "p.yaml:3:18: field 'limits.maxMediaBytes': '32 megs' is not a size like 512, 64KB, 32MB or 2GB "
-            + "(units B, KB, MB, GB; 1KB = 1024 bytes) or 'unlimited'");
+        "p.yaml:3:18: field 'limits.maxMediaBytes': '32 megs' is not a size like 512KB, 3MB, 1.5GB (decimal: 1MB = "
+            + "1000000 bytes) or 64KiB, 2MiB (binary: 1MiB = 1048576 bytes); units B KB MB GB TB KiB MiB GiB TiB, "
+            + "case-sensitive, no space; 0 needs no unit; or 'unlimited'");
   }
 
   @Test
   void badDurationIsNamed() {
     assertThat(error("name: x\ningress:\n  idleTimeout: 30 seconds\n")).isEqualTo(
-        "p.yaml:3:16: field 'ingress.idleTimeout': '30 seconds' is not a duration like 250ms, 30s, 2m or 1h (or 0 for none)");
+        "p.yaml:3:16: field 'ingress.idleTimeout': '30 seconds' is not a duration like 250ms, 90s, 2m or 1.5h "
+            + "(units ms s m h, lower case, no space; 0 needs no unit)");
   }
 
   @Test
@@ -121,17 +125,17 @@ class ProfileLoaderTest {
   @Test
   void scalingShrinksMediaCapsOnly() {
     Profile p = ProfileLoader.builtin("tipline").scaled(0.5);
-    assertThat(p.limits().maxMediaBytes()).isEqualTo(ByteSize.ofMegabytes(256));
-    assertThat(p.limits().maxRequestBytes()).isEqualTo(ByteSize.ofMegabytes(512));
+    assertThat(p.limits().maxMediaBytes()).isEqualTo(ByteSize.ofMebibytes(256));
+    assertThat(p.limits().maxRequestBytes()).isEqualTo(ByteSize.ofMebibytes(512));
     assertThat(p.limits().maxHeaderBytes()).isEqualTo(ByteSize.ofBytes(8 * 1024));
-    assertThat(p.jvm().heap()).isEqualTo(ByteSize.ofMegabytes(512));
+    assertThat(p.jvm().heap()).isEqualTo(ByteSize.ofMebibytes(512));
     assertThat(ProfileLoader.builtin("unlimited").scaled(0.1).limits().maxMediaBytes().isUnlimited()).isTrue();
   }
 
   @Test
   void printedJsonUsesTheYamlSyntax() {
     String json = ProfileLoader.toJson(ProfileLoader.builtin("naive"));
-    assertThat(json).contains("\"heap\" : \"256MB\"").contains("\"maxMediaBytes\" : \"unlimited\"")
+    assertThat(json).contains("\"heap\" : \"256MiB\"").contains("\"maxMediaBytes\" : \"unlimited\"")
         .contains("\"slowBodyTimeout\" : \"0\"").contains("\"bufferUploadsInMemory\" : true");
   }
 }

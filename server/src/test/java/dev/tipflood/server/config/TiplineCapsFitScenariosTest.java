@@ -1,5 +1,7 @@
 package dev.tipflood.server.config;
 
+import dev.tipflood.units.ByteSize;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -2,7 +2,7 @@ package dev.tipflood.server.api.upload;
 
 import dev.tipflood.server.api.error.ApiException;
 import dev.tipflood.server.api.error.ErrorCode;
-import dev.tipflood.server.config.ByteSize;
+import dev.tipflood.units.ByteSize;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.buffer.BufferInternal;
 import java.security.MessageDigest;

@@ -1,6 +1,6 @@
 package dev.tipflood.server.api.upload;
 
-import dev.tipflood.server.config.ByteSize;
+import dev.tipflood.units.ByteSize;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;

@@ -2,7 +2,7 @@ package dev.tipflood.server.api.upload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tipflood.server.config.ByteSize;
+import dev.tipflood.units.ByteSize;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

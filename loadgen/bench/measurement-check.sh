@@ -2,7 +2,7 @@
 # Measurement check for the client-side latency recording (issue 5): does `tipflood run` record
 # what a client really waits?
 #
-# Primary, direct: the server jar's bare benchmark endpoint (BareEndpointMain --delay-ms D) reads
+# Primary, direct: the bench module's bare benchmark endpoint (bench/target/benchmarks.jar) (BareEndpointMain --delay-ms D) reads
 # each request body, then answers 201 exactly D ms later on a Vert.x timer, and does nothing
 # else. `tipflood run` drives it over loopback with a metadata-only scenario (20 tips/s, evenly
 # spaced, 16 s: far below saturation).
@@ -36,6 +36,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 JAR=loadgen/target/tipflood.jar
 SERVER_JAR=server/target/tipflood-server.jar
+BENCH_JAR=bench/target/benchmarks.jar
 RES=loadgen/src/test/resources/measure
 SCENARIO=$RES/fixed-delay.yaml
 DELAY_MS=${DELAY_MS:-50}
@@ -54,7 +55,7 @@ case "$CONNECTIONS" in
 esac
 OUT=${OUT:-$(mktemp -d /tmp/tipflood-measure-check.XXXXXX)}
 mkdir -p "$OUT"
-for f in "$JAR" "$SERVER_JAR"; do
+for f in "$JAR" "$SERVER_JAR" "$BENCH_JAR"; do
   [ -f "$f" ] || { echo "$f is missing: mvn -B package -DskipTests" >&2; exit 1; }
 done
 
@@ -72,7 +73,7 @@ trap 'exit 130' INT TERM
 # start_bare NAME DELAY_MS: starts an endpoint; sets BARE_PID and BARE_PORT
 start_bare() {
   rm -f "$OUT/$1.bare.out" # an OUT used before must not hand over a stale port
-  "${PRIO[@]}" java -Xmx256m -cp "$SERVER_JAR" dev.tipflood.server.bench.BareEndpointMain --delay-ms "$2" \
+  "${PRIO[@]}" java -Xmx256m -cp "$BENCH_JAR" dev.tipflood.bench.bare.BareEndpointMain --delay-ms "$2" \
       > "$OUT/$1.bare.out" 2>&1 &
   BARE_PID=$!
   PIDS+=("$BARE_PID")

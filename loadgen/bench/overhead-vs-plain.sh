@@ -41,6 +41,7 @@ JAR=$PWD/loadgen/target/tipflood.jar
 # simulation always runs on $JAR's Gatling.
 TIPFLOOD_JAR=${TIPFLOOD_JAR:-$JAR}
 SERVER_JAR=$PWD/server/target/tipflood-server.jar
+BENCH_JAR=$PWD/bench/target/benchmarks.jar
 RATES=${RATES:-"1000 2000 4000 6000"}
 ROUNDS=${ROUNDS:-2}
 STEP_SECONDS=${STEP_SECONDS:-25}
@@ -49,7 +50,7 @@ WINDOW=${WINDOW:-12}
 read -r -a EXTRA <<< "${TIPFLOOD_ARGS:-}"
 OUT=${OUT:-$(mktemp -d /tmp/tipflood-overhead.XXXXXX)}
 mkdir -p "$OUT"
-for f in "$JAR" "$SERVER_JAR"; do
+for f in "$JAR" "$SERVER_JAR" "$BENCH_JAR"; do
   [ -f "$f" ] || { echo "$f is missing: mvn -B package -DskipTests" >&2; exit 1; }
 done
 # Copies: a rebuild during the run (mvn package) must not change or break the jars under test.
@@ -57,9 +58,11 @@ mkdir -p "$OUT/jars"
 cp "$JAR" "$OUT/jars/gatling.jar"
 cp "$TIPFLOOD_JAR" "$OUT/jars/tipflood.jar"
 cp "$SERVER_JAR" "$OUT/jars/tipflood-server.jar"
+cp "$BENCH_JAR" "$OUT/jars/benchmarks.jar"
 JAR=$OUT/jars/gatling.jar
 TIPFLOOD_JAR=$OUT/jars/tipflood.jar
 SERVER_JAR=$OUT/jars/tipflood-server.jar
+BENCH_JAR=$OUT/jars/benchmarks.jar
 [ $((SKIP + WINDOW)) -lt "$STEP_SECONDS" ] || { echo "SKIP + WINDOW must be < STEP_SECONDS" >&2; exit 2; }
 HZ=$(getconf CLK_TCK)
 PRIO=()
@@ -118,7 +121,7 @@ trap 'exit 130' INT TERM
 
 javac -cp "$JAR" -d "$OUT/plain-classes" loadgen/bench/plain/PlainTipSimulation.java
 
-"${PRIO[@]}" java -Xmx256m -cp "$SERVER_JAR" dev.tipflood.server.bench.BareEndpointMain > "$OUT/bare.out" 2>&1 &
+"${PRIO[@]}" java -Xmx256m -cp "$BENCH_JAR" dev.tipflood.bench.bare.BareEndpointMain > "$OUT/bare.out" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 1 300); do
   PORT=$(sed -n 's/^bare-endpoint listening public=\([0-9]*\).*/\1/p' "$OUT/bare.out")

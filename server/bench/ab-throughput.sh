@@ -27,7 +27,7 @@ start_tip() { # jar opts dir out
 }
 start_tip "$A" "${OPTS_A:-}" "$WORK/a" "$WORK/a.out"
 start_tip "$B" "${OPTS_B:-}" "$WORK/b" "$WORK/b.out"
-java -Xmx1g -cp "$A" dev.tipflood.server.bench.BareEndpointMain > "$WORK/bare.out" 2>&1 &
+java -Xmx1g -cp "${BENCH_JAR:-bench/target/benchmarks.jar}" dev.tipflood.bench.bare.BareEndpointMain > "$WORK/bare.out" 2>&1 &
 PIDS+=($!)
 PA=$(listening_port "$WORK/a.out" "$TIP_LINE")
 PB=$(listening_port "$WORK/b.out" "$TIP_LINE")

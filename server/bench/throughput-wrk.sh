@@ -26,7 +26,8 @@ LUA=server/bench/tip-post.lua
 # shellcheck source=server/bench/wrk-lib.sh
 . server/bench/wrk-lib.sh
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
-[ -f "$JAR" ] || mvn -B -q -pl server -am package -DskipTests
+BENCH_JAR=${BENCH_JAR:-bench/target/benchmarks.jar}
+[ -f "$JAR" ] && [ -f "$BENCH_JAR" ] || mvn -B -q -pl server,bench -am package -DskipTests
 
 WORK=$(mktemp -d)
 DATA=$(mktemp -d -p "${DATA_ROOT:-$WORK}")
@@ -41,12 +42,12 @@ trap 'cleanup; rm -rf "$DATA"' EXIT
 "${SERVER_CPU[@]}" java -Xmx1g ${TIP_JAVA_OPTS:-} -jar "$JAR" --port 0 --admin-port 0 --profile unlimited --data-dir "$DATA" \
   --admin-token bench > "$WORK/tip.out" 2> "$WORK/tip.err" &
 PIDS+=($!)
-"${SERVER_CPU[@]}" java -Xmx1g -cp "$JAR" dev.tipflood.server.bench.BareEndpointMain > "$WORK/bare.out" 2>&1 &
+"${SERVER_CPU[@]}" java -Xmx1g -cp "$BENCH_JAR" dev.tipflood.bench.bare.BareEndpointMain > "$WORK/bare.out" 2>&1 &
 PIDS+=($!)
 TIP_PORT=$(listening_port "$WORK/tip.out" "$TIP_LINE")
 BARE_PORT=$(listening_port "$WORK/bare.out" "$BARE_LINE")
 if [ "${FLOOR:-0}" != 0 ]; then
-  "${SERVER_CPU[@]}" java -Xmx1g -cp "$JAR" dev.tipflood.server.bench.BareEndpointMain --journal "$DATA/floor" \
+  "${SERVER_CPU[@]}" java -Xmx1g -cp "$BENCH_JAR" dev.tipflood.bench.bare.BareEndpointMain --journal "$DATA/floor" \
     > "$WORK/durable.out" 2>&1 &
   PIDS+=($!)
   DURABLE_PORT=$(listening_port "$WORK/durable.out" "$BARE_LINE")

@@ -1,24 +1,28 @@
 #!/usr/bin/env bash
-# Collapse demonstration (issue 3): floods a naive-profile server, then a tipline-profile
-# server, with the same bounded flood of large uploads on loopback, and prints for each the
-# time to collapse, the peak heap and what failed first.
+# Collapse demonstration: the same bounded flood (a built-in scenario, fancam-flood-smoke by
+# default) against the naive profile and then the tipline profile, each with its own server JVM
+# started by `tipflood run` at the profile's heap. Prints each run's verdict line: /ready, when
+# the service became unavailable, whether it recovered, and the legit tips lost. The full story
+# is in each run's report.html (heap, GC, probes, event-loop lag and every request, per second).
 #
-#   server/bench/collapse/collapse.sh [seconds=45] [maxRequests=400] [concurrency=48] [uploadMB=16]
+#   server/bench/collapse/collapse.sh [scenario=fancam-flood-smoke] [profiles="naive tipline"]
 #
-# Each server runs as its own JVM with its profile's heap (-Xmx from --print-profile); the flood
-# client runs in a small JVM of its own. Everything stays on 127.0.0.1 and stops by itself.
+# Loopback only; each run is bounded by the scenario's duration and the drain bound.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
-jar="$root/server/target/tipflood-server.jar"
-if [[ ! -f "$jar" ]]; then
-  (cd "$root" && mvn -B -q package -pl server -DskipTests)
-fi
-seconds="${1:-45}" requests="${2:-400}" concurrency="${3:-48}" upload="${4:-16}"
-for profile in naive tipline; do
+cd "$root"
+scenario="${1:-fancam-flood-smoke}"
+profiles="${2:-naive tipline}"
+jar=loadgen/target/tipflood.jar
+[ -f "$jar" ] && [ -f server/target/tipflood-server.jar ] || mvn -B -q package -DskipTests
+out="$(mktemp -d /tmp/tipflood-collapse.XXXXXX)"
+for profile in $profiles; do
   echo "=== $profile ==="
-  java -Xmx128m "$here/CollapseDemo.java" "$jar" "$profile" "$seconds" "$requests" "$concurrency" "$upload" \
-    | tee "/tmp/tipflood-collapse-$profile.log"
+  java -jar "$jar" run "$scenario" --profile "$profile" --out "$out" | tee "$out/$profile.log" || true
 done
 echo "=== result ==="
-grep -h "^SUMMARY" /tmp/tipflood-collapse-naive.log /tmp/tipflood-collapse-tipline.log
+for profile in $profiles; do
+  printf '%-16s %s\n' "$profile" "$(grep -E '^(PASSED|FAILED)' "$out/$profile.log" | tail -1)"
+done
+echo "reports: $out/*/report.html"

@@ -1,5 +1,7 @@
 package dev.tipflood.loadgen.run;
 
+import dev.tipflood.bench.bare.BareEndpointMain;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,7 +44,7 @@ class BareEndpointIT {
   static void runAgainstTheBareEndpoint() throws Exception {
     Path out = work.resolve("bare.out");
     bare = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-        "-cp", CliRunner.serverJar().toString(), "dev.tipflood.server.bench.BareEndpointMain")
+        "-cp", CliRunner.serverJar() + java.io.File.pathSeparator + benchClasses(), BareEndpointMain.class.getName())
         .redirectErrorStream(true).redirectOutput(out.toFile()).start();
     int port = Awaitility.await().atMost(30, TimeUnit.SECONDS).pollInterval(100, TimeUnit.MILLISECONDS)
         .until(() -> port(out), p -> p > 0);
@@ -52,6 +54,11 @@ class BareEndpointIT {
     try (Stream<Path> dirs = Files.list(work.resolve("runs"))) {
       run = dirs.filter(d -> d.getFileName().toString().endsWith("-bare-fast")).findFirst().orElseThrow();
     }
+  }
+
+  /** Where the bench module's classes are on this test's class path: its jar, or its classes directory. */
+  private static String benchClasses() throws Exception {
+    return Path.of(BareEndpointMain.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
   }
 
   @AfterAll

@@ -30,7 +30,7 @@ import java.util.concurrent.locks.LockSupport;
  * event loop) in one task per executor, not one per record: a cross-thread wake-up costs more
  * than completing a future.
  *
- * <p>Public for the throughput benchmark's durable floor ({@code BareEndpointMain --journal}),
+ * <p>Public for the throughput benchmark's durable floor ({@code bench/.../BareEndpointMain --journal}),
  * which measures what fsync-before-answer costs a bare endpoint with the very same log.
  */
 public final class GroupCommitLog implements AutoCloseable {

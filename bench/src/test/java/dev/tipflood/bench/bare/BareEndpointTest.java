@@ -1,4 +1,4 @@
-package dev.tipflood.server.bench;
+package dev.tipflood.bench.bare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

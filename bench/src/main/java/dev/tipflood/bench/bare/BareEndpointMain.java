@@ -1,4 +1,4 @@
-package dev.tipflood.server.bench;
+package dev.tipflood.bench.bare;
 
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -22,7 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * against it at once; the client measurement check (loadgen/bench/measurement-check.sh) gives it
  * a fixed delay, so that the only latency a client should see is that delay.
  *
- * <pre>java -cp tipflood-server.jar dev.tipflood.server.bench.BareEndpointMain [eventLoops] [--delay-ms D] [--journal DIR]</pre>
+ * <pre>java -cp bench/target/benchmarks.jar dev.tipflood.bench.bare.BareEndpointMain [eventLoops] [--delay-ms D] [--journal DIR]</pre>
  * prints {@code bare-endpoint listening public=<port>}. With {@code --delay-ms D > 0} each request
  * body is read to its end first, then the answer is sent D ms later on a Vert.x timer (the event
  * loop never blocks).

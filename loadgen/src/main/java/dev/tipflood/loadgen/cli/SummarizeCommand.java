@@ -1,5 +1,7 @@
 package dev.tipflood.loadgen.cli;
 
+import dev.tipflood.loadgen.measure.WarmUpNote;
+
 import dev.tipflood.loadgen.run.ExitCodes;
 import dev.tipflood.loadgen.plan.LoadPlan;
 import dev.tipflood.loadgen.plan.LoadPlanFiles;

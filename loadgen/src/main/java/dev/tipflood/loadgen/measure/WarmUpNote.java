@@ -1,4 +1,4 @@
-package dev.tipflood.loadgen.cli;
+package dev.tipflood.loadgen.measure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,13 +13,14 @@ import java.util.Optional;
  * The line that says what {@code client/warmup.json} marked, and whether the figures above
  * include it: the warm-up is never left out silently (docs/run-directory.md).
  */
-final class WarmUpNote {
+public final class WarmUpNote {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private WarmUpNote() {
   }
 
-  static Optional<String> of(Path warmupJson, double skipSeconds) {
+  /** The note for a run whose figures leave out the first {@code skipSeconds}; empty when the run has no warmup.json. */
+  public static Optional<String> of(Path warmupJson, double skipSeconds) {
     if (!Files.isRegularFile(warmupJson)) {
       return Optional.empty();
     }

@@ -1,5 +1,7 @@
 package dev.tipflood.loadgen.run;
 
+import dev.tipflood.loadgen.measure.WarmUpNote;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -231,7 +233,7 @@ public final class RunOrchestrator {
       LoadPlan plan = LoadPlanFiles.read(dir.plan());
       RunSummary facts = RunSummary.read(plan, dir.clientCorrected(), dir.clientRaw())
           .withProgress(lastJsonLine(dir.clientProgress()));
-      summary = facts.text();
+      summary = facts.text() + WarmUpNote.of(dir.clientDir().resolve("warmup.json"), 0).map(n -> n + "\n").orElse("");
       ObjectNode lostTips = manifest.section("lostTips");
       facts.facts().values().forEach(f -> lostTips.put(f.name(), f.lost()));
       if (facts.lostTips() > 0) {

@@ -1,4 +1,4 @@
-package dev.tipflood.loadgen.cli;
+package dev.tipflood.loadgen.measure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -59,6 +59,14 @@ class SmokeRunIT {
   }
 
   @Test
+  void theSummaryFileSaysWhatTheClientWarmUpWasAndThatItsFiguresIncludeIt() throws Exception {
+    assertThat(run.resolve("client/warmup.json")).exists();
+    assertThat(Files.readString(run.resolve("summary.txt"))).containsPattern(
+        "client warm-up: (the first [0-9.]+ s \\(load generator sending late, see client/warmup.json\\), included above"
+            + "|the load generator never kept to its schedule)");
+  }
+
+  @Test
   void bothClassesArePresentAndTheClientFollowedTheSchedule() throws Exception {
     Map<ClassKey, Histogram> corrected = RunSummary.totals(run.resolve("client/latency-corrected.hlog"));
     Map<ClassKey, Histogram> raw = RunSummary.totals(run.resolve("client/latency-raw.hlog"));

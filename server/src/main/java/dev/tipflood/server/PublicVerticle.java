@@ -1,12 +1,12 @@
 package dev.tipflood.server;
 
-import dev.tipflood.server.wiring.ServerWiring;
-import dev.tipflood.server.wiring.ServerComponents;
 import dev.tipflood.server.api.InvalidRequestHandler;
 import dev.tipflood.server.api.PublicRouter;
 import dev.tipflood.server.config.Profile;
 import dev.tipflood.server.health.EventLoopLagTimer;
 import dev.tipflood.server.ingress.ConnectionGate;
+import dev.tipflood.server.wiring.ServerComponents;
+import dev.tipflood.server.wiring.ServerWiring;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;

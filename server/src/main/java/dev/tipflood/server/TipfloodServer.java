@@ -1,7 +1,5 @@
 package dev.tipflood.server;
 
-import dev.tipflood.server.wiring.ServerWiring;
-import dev.tipflood.server.wiring.ServerComponents;
 import dev.tipflood.server.health.HealthMonitor;
 import dev.tipflood.server.health.HealthSampler;
 import dev.tipflood.server.health.JmxGcSignals;
@@ -12,6 +10,8 @@ import dev.tipflood.server.measure.metrics.VertxGaugeWarnings;
 import dev.tipflood.server.pipeline.TipPipeline;
 import dev.tipflood.server.storage.JournalTipStore;
 import dev.tipflood.server.storage.MediaStore;
+import dev.tipflood.server.wiring.ServerComponents;
+import dev.tipflood.server.wiring.ServerWiring;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -21,8 +21,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.micrometer.Label;
-import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MetricsDomain;
+import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
 import java.util.List;

@@ -37,7 +37,7 @@ class ServerMainTest {
   void invalidProfileExitsTwoNamingTheField(@TempDir Path dir) throws Exception {
     Path bad = Files.writeString(dir.resolve("bad.yaml"), "name: bad\nlimits:\n  maxParts: lots\n");
     assertThat(run("--profile", bad.toString(), "--print-profile")).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains(bad + ":3:13: field 'limits.maxParts': 'lots' is not");
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains(bad + ":3:13: limits.maxParts: bad value 'lots': a whole number");
   }
 
   @Test

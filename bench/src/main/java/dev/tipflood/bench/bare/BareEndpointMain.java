@@ -1,19 +1,19 @@
 package dev.tipflood.bench.bare;
 
+import dev.tipflood.server.storage.GroupCommitLog;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.VertxOptions;
-import dev.tipflood.server.storage.GroupCommitLog;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Executor;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 
 /**
  * Hidden benchmark main, not part of the service: a bare Vert.x endpoint that answers every

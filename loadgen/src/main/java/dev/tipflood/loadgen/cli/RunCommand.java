@@ -1,15 +1,15 @@
 package dev.tipflood.loadgen.cli;
 
-import dev.tipflood.loadgen.target.TargetSafety;
 import dev.tipflood.loadgen.run.ExitCodes;
 import dev.tipflood.loadgen.run.RunOptions;
 import dev.tipflood.loadgen.run.RunOrchestrator;
 import dev.tipflood.loadgen.run.RunOutcome;
+import dev.tipflood.loadgen.target.TargetSafety;
 import dev.tipflood.reports.Reports;
 import dev.tipflood.reports.json.SummaryJson;
 import dev.tipflood.scenarios.model.Scenario;
-import dev.tipflood.units.Durations;
 import dev.tipflood.scenarios.model.Target;
+import dev.tipflood.units.Durations;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.tipflood.loadgen.cli;
 
 import dev.tipflood.loadgen.run.ScenarioSource;
-import dev.tipflood.scenarios.model.Scenario;
 import dev.tipflood.scenarios.Scenarios;
+import dev.tipflood.scenarios.model.Scenario;
 import dev.tipflood.units.Durations;
 import java.nio.file.Files;
 import java.nio.file.Path;

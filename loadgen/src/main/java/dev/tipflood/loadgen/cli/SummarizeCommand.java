@@ -1,10 +1,9 @@
 package dev.tipflood.loadgen.cli;
 
 import dev.tipflood.loadgen.measure.WarmUpNote;
-
-import dev.tipflood.loadgen.run.ExitCodes;
 import dev.tipflood.loadgen.plan.LoadPlan;
 import dev.tipflood.loadgen.plan.LoadPlanFiles;
+import dev.tipflood.loadgen.run.ExitCodes;
 import dev.tipflood.loadgen.run.RunDirectory;
 import dev.tipflood.loadgen.run.RunOrchestrator;
 import dev.tipflood.loadgen.run.RunSummary;

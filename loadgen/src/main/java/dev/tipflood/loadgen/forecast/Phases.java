@@ -1,9 +1,9 @@
 package dev.tipflood.loadgen.forecast;
 
-import dev.tipflood.scenarios.model.Scenario;
 import dev.tipflood.scenarios.model.ArrivalSpec;
-import dev.tipflood.units.Durations;
 import dev.tipflood.scenarios.model.Population;
+import dev.tipflood.scenarios.model.Scenario;
+import dev.tipflood.units.Durations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;

@@ -1,17 +1,15 @@
 package dev.tipflood.loadgen.run;
 
-import dev.tipflood.loadgen.measure.WarmUpNote;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tipflood.loadgen.run.ExitCodes;
 import dev.tipflood.loadgen.client.ArrivalSchedule;
 import dev.tipflood.loadgen.forecast.Forecast;
 import dev.tipflood.loadgen.forecast.ForecastJson;
 import dev.tipflood.loadgen.forecast.ForecastText;
 import dev.tipflood.loadgen.forecast.Forecaster;
 import dev.tipflood.loadgen.forecast.ProfileCapacity;
+import dev.tipflood.loadgen.measure.WarmUpNote;
 import dev.tipflood.loadgen.plan.DrainBound;
 import dev.tipflood.loadgen.plan.LoadPlan;
 import dev.tipflood.loadgen.plan.LoadPlanFiles;
@@ -22,13 +20,14 @@ import dev.tipflood.loadgen.process.GatlingProcess;
 import dev.tipflood.loadgen.process.ServerJarLocator;
 import dev.tipflood.loadgen.process.ServerProcess;
 import dev.tipflood.loadgen.process.ServerProfileInfo;
+import dev.tipflood.loadgen.run.ExitCodes;
 import dev.tipflood.reports.Reports;
 import dev.tipflood.reports.analysis.Headline;
 import dev.tipflood.reports.analysis.RunAnalysis;
 import dev.tipflood.reports.rundir.RunDirectoryException;
-import dev.tipflood.scenarios.model.Scenario;
 import dev.tipflood.scenarios.corpus.CorpusManifest;
 import dev.tipflood.scenarios.corpus.MediaCorpus;
+import dev.tipflood.scenarios.model.Scenario;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

@@ -1,11 +1,10 @@
 package dev.tipflood.loadgen.run;
 
-import dev.tipflood.bench.bare.BareEndpointMain;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tipflood.bench.bare.BareEndpointMain;
 import dev.tipflood.loadgen.measure.ClassKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,9 @@
 package dev.tipflood.scenarios.arrival;
 
-import dev.tipflood.scenarios.model.Scenario;
-import dev.tipflood.units.Durations;
 import dev.tipflood.scenarios.model.Population;
+import dev.tipflood.scenarios.model.Scenario;
 import dev.tipflood.scenarios.model.Seeds;
+import dev.tipflood.units.Durations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;

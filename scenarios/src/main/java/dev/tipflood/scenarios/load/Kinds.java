@@ -1,10 +1,14 @@
 package dev.tipflood.scenarios.load;
 
+import dev.tipflood.binding.Conv;
+import dev.tipflood.binding.Convs;
+import dev.tipflood.binding.KindRegistry;
+import dev.tipflood.binding.MapView;
+import dev.tipflood.binding.Rule;
 import dev.tipflood.scenarios.model.ArrivalSpec;
 import dev.tipflood.scenarios.model.Backoff;
 import dev.tipflood.scenarios.model.Distribution;
 import dev.tipflood.units.Durations;
-import dev.tipflood.scenarios.model.Rule;
 import java.time.Duration;
 
 /**

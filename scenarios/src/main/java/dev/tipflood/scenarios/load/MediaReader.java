@@ -1,14 +1,18 @@
 package dev.tipflood.scenarios.load;
 
-import dev.tipflood.units.ByteSize;
+import dev.tipflood.binding.Conv;
+import dev.tipflood.binding.Convs;
+import dev.tipflood.binding.MapView;
+import dev.tipflood.binding.Rule;
+import dev.tipflood.binding.YNode;
 import dev.tipflood.scenarios.model.Distribution;
 import dev.tipflood.scenarios.model.IntRange;
 import dev.tipflood.scenarios.model.MediaMix;
 import dev.tipflood.scenarios.model.MediaType;
 import dev.tipflood.scenarios.model.MediaTypeSpec;
-import dev.tipflood.scenarios.model.Rule;
 import dev.tipflood.scenarios.model.SourcePool;
 import dev.tipflood.scenarios.model.Variant;
+import dev.tipflood.units.ByteSize;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -44,7 +48,7 @@ final class MediaReader {
     }
 
     /** {@code perTip: 2} or {@code perTip: {min: 1, max: 3}}. */
-    private static IntRange perTip(YNode node, String path, dev.tipflood.scenarios.validate.Problems problems) {
+    private static IntRange perTip(YNode node, String path, dev.tipflood.binding.Problems problems) {
         if (node instanceof YNode.Scalar) {
             Integer n = Convs.integer(Rule.AT_LEAST_ONE).read(node, path, problems);
             return n == null ? null : new IntRange(n, n);

@@ -1,21 +1,27 @@
 package dev.tipflood.scenarios.load;
 
-import dev.tipflood.scenarios.model.Scenario;
+import dev.tipflood.binding.Conv;
+import dev.tipflood.binding.Convs;
+import dev.tipflood.binding.MapView;
+import dev.tipflood.binding.Problems;
+import dev.tipflood.binding.Rule;
+import dev.tipflood.binding.YNode;
+import dev.tipflood.binding.YamlDocument;
 import dev.tipflood.scenarios.model.BoundingBox;
 import dev.tipflood.scenarios.model.ClientBehaviour;
 import dev.tipflood.scenarios.model.DefenceEvent;
-import dev.tipflood.units.Durations;
 import dev.tipflood.scenarios.model.IdentityModel;
 import dev.tipflood.scenarios.model.IpMapping;
 import dev.tipflood.scenarios.model.MetadataRealism;
 import dev.tipflood.scenarios.model.Population;
 import dev.tipflood.scenarios.model.RetryCondition;
 import dev.tipflood.scenarios.model.RetryPolicy;
-import dev.tipflood.scenarios.model.Rule;
+import dev.tipflood.scenarios.model.Scenario;
 import dev.tipflood.scenarios.model.Slo;
 import dev.tipflood.scenarios.model.Target;
 import dev.tipflood.scenarios.model.Truth;
-import dev.tipflood.scenarios.validate.Problems;
+import dev.tipflood.scenarios.validate.ScenarioException;
+import dev.tipflood.units.Durations;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -31,15 +37,7 @@ public final class ScenarioReader {
 
     /** Parses and validates; throws {@link dev.tipflood.scenarios.validate.ScenarioException} listing every problem. */
     public static Scenario read(String yaml, String file) {
-        Problems problems = new Problems(file);
-        Scenario scenario = YamlTree.parse(yaml, problems)
-                .map(root -> Convs.object(ScenarioReader::scenario).read(root, "", problems))
-                .orElse(null);
-        problems.throwIfAny();
-        if (scenario == null) {
-            throw new IllegalStateException("no scenario and no error for " + file);
-        }
-        return scenario;
+        return YamlDocument.read(yaml, file, ScenarioReader::scenario, ScenarioException::new);
     }
 
     private static Scenario scenario(MapView m) {
@@ -68,7 +66,7 @@ public final class ScenarioReader {
     }
 
     /** {@code embedded}, a URL, or {@code {url: http://...}}. */
-    private static Target target(YNode node, String path, dev.tipflood.scenarios.validate.Problems problems) {
+    private static Target target(YNode node, String path, Problems problems) {
         Conv<Target> text = Convs.parsed(Target::parse, Target.EXPECTED);
         if (node instanceof YNode.Mapping) {
             return Convs.object(t -> {

@@ -1,7 +1,8 @@
 package dev.tipflood.scenarios.model;
 
+import dev.tipflood.binding.Checks;
+import dev.tipflood.binding.Rule;
 import dev.tipflood.units.Durations;
-
 import java.time.Duration;
 import java.util.random.RandomGenerator;
 

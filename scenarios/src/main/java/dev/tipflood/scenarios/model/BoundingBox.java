@@ -1,5 +1,8 @@
 package dev.tipflood.scenarios.model;
 
+import dev.tipflood.binding.Checks;
+import dev.tipflood.binding.Rule;
+
 /** A latitude/longitude box, the jurisdiction that tip locations should fall in. */
 public record BoundingBox(double minLat, double minLon, double maxLat, double maxLon) {
 

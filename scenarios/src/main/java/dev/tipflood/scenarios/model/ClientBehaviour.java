@@ -1,9 +1,8 @@
 package dev.tipflood.scenarios.model;
 
+import dev.tipflood.binding.Checks;
 import dev.tipflood.units.ByteRate;
-
 import dev.tipflood.units.Durations;
-
 import java.time.Duration;
 import java.util.Optional;
 

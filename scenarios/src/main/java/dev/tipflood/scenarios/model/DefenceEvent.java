@@ -1,7 +1,7 @@
 package dev.tipflood.scenarios.model;
 
+import dev.tipflood.binding.Checks;
 import dev.tipflood.units.Durations;
-
 import java.time.Duration;
 import java.util.regex.Pattern;
 

@@ -1,5 +1,8 @@
 package dev.tipflood.scenarios.model;
 
+import dev.tipflood.binding.Checks;
+import dev.tipflood.binding.Rule;
+
 /**
  * Who the clients appear to be.
  *

@@ -1,5 +1,8 @@
 package dev.tipflood.scenarios.model;
 
+import dev.tipflood.binding.Checks;
+import dev.tipflood.binding.Rule;
+
 /**
  * How realistic a population's tip metadata is; each share is the probability that one tip has
  * the property.

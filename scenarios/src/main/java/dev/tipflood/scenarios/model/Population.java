@@ -1,5 +1,8 @@
 package dev.tipflood.scenarios.model;
 
+import dev.tipflood.binding.Checks;
+import dev.tipflood.binding.Rule;
+
 /**
  * A group of clients that behave alike: a steady trickle of citizens, or a wave of fans.
  *

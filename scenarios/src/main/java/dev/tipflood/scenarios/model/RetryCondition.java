@@ -1,5 +1,6 @@
 package dev.tipflood.scenarios.model;
 
+import dev.tipflood.binding.Checks;
 import java.util.regex.Pattern;
 
 /**

@@ -1,8 +1,10 @@
 package dev.tipflood.scenarios.model;
 
-import dev.tipflood.units.Durations;
-
+import dev.tipflood.binding.Checks;
+import dev.tipflood.binding.InvalidFieldException;
+import dev.tipflood.binding.Rule;
 import dev.tipflood.scenarios.validate.ScenarioException;
+import dev.tipflood.units.Durations;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -98,7 +100,7 @@ public record Scenario(String name, String description, long seed, Duration dura
             return change.get();
         } catch (InvalidFieldException e) {
             throw new ScenarioException(e.violations().stream()
-                    .map(v -> new dev.tipflood.scenarios.validate.ValidationError("<override>", 0, 0, v.field(), v.value(),
+                    .map(v -> new dev.tipflood.binding.ValidationError("<override>", 0, 0, v.field(), v.value(),
                             v.expected()))
                     .toList());
         }

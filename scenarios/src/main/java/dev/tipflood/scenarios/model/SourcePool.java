@@ -1,5 +1,7 @@
 package dev.tipflood.scenarios.model;
 
+import dev.tipflood.binding.Checks;
+import dev.tipflood.binding.Rule;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;

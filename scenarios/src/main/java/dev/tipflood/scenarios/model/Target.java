@@ -1,5 +1,6 @@
 package dev.tipflood.scenarios.model;
 
+import dev.tipflood.binding.Checks;
 import java.net.URI;
 import java.util.Optional;
 

@@ -1,5 +1,6 @@
 package dev.tipflood.scenarios.validate;
 
+import dev.tipflood.binding.ValidationError;
 import java.util.List;
 
 /**

@@ -3,9 +3,9 @@ package dev.tipflood.scenarios.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tipflood.scenarios.validate.ScenarioException;
+import dev.tipflood.binding.ValidationError;
 import dev.tipflood.scenarios.Scenarios;
-import dev.tipflood.scenarios.validate.ValidationError;
+import dev.tipflood.scenarios.validate.ScenarioException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

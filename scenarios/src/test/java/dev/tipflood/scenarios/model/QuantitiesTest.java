@@ -1,14 +1,12 @@
 package dev.tipflood.scenarios.model;
 
-import dev.tipflood.units.ByteRate;
-
-import dev.tipflood.units.Durations;
-
-import dev.tipflood.units.ByteSize;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tipflood.binding.InvalidFieldException;
+import dev.tipflood.units.ByteRate;
+import dev.tipflood.units.ByteSize;
+import dev.tipflood.units.Durations;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,21 +1,21 @@
 package dev.tipflood.server.capacity;
 
-import dev.tipflood.server.wiring.RouteContributor;
-import dev.tipflood.server.wiring.ServerComponents;
-import dev.tipflood.server.wiring.ServerWiring;
 import dev.tipflood.server.api.upload.UploadGuard;
 import dev.tipflood.server.config.Profile;
 import dev.tipflood.server.defence.control.DefenceSet;
 import dev.tipflood.server.defence.http.DefenceRoutes;
 import dev.tipflood.server.measure.MeasurementPlane;
-import dev.tipflood.server.measure.truth.Truth;
 import dev.tipflood.server.measure.http.MeasureRoutes;
+import dev.tipflood.server.measure.truth.Truth;
 import dev.tipflood.server.model.pipeline.CapacityPipeline;
 import dev.tipflood.server.model.review.VerdictListener;
 import dev.tipflood.server.model.storage.StorageBandwidth;
 import dev.tipflood.server.model.storage.StorageQuota;
 import dev.tipflood.server.model.storage.StorageSpec;
 import dev.tipflood.server.pipeline.TipPipeline;
+import dev.tipflood.server.wiring.RouteContributor;
+import dev.tipflood.server.wiring.ServerComponents;
+import dev.tipflood.server.wiring.ServerWiring;
 import io.micrometer.core.instrument.Gauge;
 import java.io.IOException;
 import java.io.UncheckedIOException;

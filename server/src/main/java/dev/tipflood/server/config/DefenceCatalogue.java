@@ -1,9 +1,5 @@
 package dev.tipflood.server.config;
 
-import dev.tipflood.units.ByteRate;
-
-import dev.tipflood.units.ByteSize;
-
 import dev.tipflood.server.defence.Defence;
 import dev.tipflood.server.defence.InvalidSettingException;
 import dev.tipflood.server.defence.NanoClock;
@@ -13,6 +9,8 @@ import dev.tipflood.server.defence.throttle.ClientUploadCap;
 import dev.tipflood.server.defence.throttle.GlobalRateThrottle;
 import dev.tipflood.server.defence.throttle.QueueDeadlineThrottle;
 import dev.tipflood.server.defence.throttle.TokenBucketThrottle;
+import dev.tipflood.units.ByteRate;
+import dev.tipflood.units.ByteSize;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,14 +1,11 @@
 package dev.tipflood.server.config;
 
-import dev.tipflood.units.ByteRate;
-
-import dev.tipflood.units.Durations;
-
-import dev.tipflood.units.ByteSize;
-
 import dev.tipflood.server.defence.InvalidSettingException;
 import dev.tipflood.server.defence.throttle.ClientKey;
 import dev.tipflood.server.defence.throttle.Rate;
+import dev.tipflood.units.ByteRate;
+import dev.tipflood.units.ByteSize;
+import dev.tipflood.units.Durations;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;

@@ -1,9 +1,8 @@
 package dev.tipflood.server.config;
 
+import static dev.tipflood.binding.InvalidFieldException.require;
+
 import dev.tipflood.units.Durations;
-
-import static dev.tipflood.server.config.InvalidFieldException.require;
-
 import java.time.Duration;
 
 /**

@@ -1,14 +1,14 @@
 package dev.tipflood.server.config;
 
-import dev.tipflood.units.ByteSize;
+import static dev.tipflood.binding.InvalidFieldException.require;
 
-import static dev.tipflood.server.config.InvalidFieldException.require;
+import dev.tipflood.units.ByteSize;
 
 /**
  * How the server's JVM is started. The CLI reads {@code heap} from {@code --print-profile} and
  * passes it as {@code -Xmx}, so a collapse of the naive profile is a real heap collapse.
  *
- * @param heap the maximum heap; at least 64MB and never unlimited
+ * @param heap the maximum heap; at least 64MiB and never unlimited
  */
 public record JvmConfig(ByteSize heap) {
   public static final ByteSize DEFAULT_HEAP = ByteSize.ofMebibytes(512);
@@ -16,7 +16,7 @@ public record JvmConfig(ByteSize heap) {
   public JvmConfig {
     heap = heap == null ? DEFAULT_HEAP : heap;
     require(!heap.isUnlimited() && heap.bytes() >= ByteSize.ofMebibytes(64).bytes(),
-        "heap", "must be between 64MB and a finite size, got " + heap);
+        "heap", "must be between 64MiB and a finite size, got " + heap);
   }
 
   public static JvmConfig defaults() {

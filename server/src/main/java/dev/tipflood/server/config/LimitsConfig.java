@@ -1,8 +1,8 @@
 package dev.tipflood.server.config;
 
-import dev.tipflood.units.ByteSize;
+import static dev.tipflood.binding.InvalidFieldException.require;
 
-import static dev.tipflood.server.config.InvalidFieldException.require;
+import dev.tipflood.units.ByteSize;
 
 /**
  * Size and count caps on one tip POST. Absent fields take the defaults below.

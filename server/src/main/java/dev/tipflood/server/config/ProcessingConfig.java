@@ -1,11 +1,10 @@
 package dev.tipflood.server.config;
 
-import dev.tipflood.units.Durations;
-
-import static dev.tipflood.server.config.InvalidFieldException.require;
+import static dev.tipflood.binding.InvalidFieldException.require;
 
 import dev.tipflood.server.model.pipeline.MediaKind;
 import dev.tipflood.server.model.pipeline.ProcessingSpec;
+import dev.tipflood.units.Durations;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;

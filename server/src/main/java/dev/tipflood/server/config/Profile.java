@@ -1,6 +1,6 @@
 package dev.tipflood.server.config;
 
-import static dev.tipflood.server.config.InvalidFieldException.require;
+import static dev.tipflood.binding.InvalidFieldException.require;
 
 import java.util.regex.Pattern;
 
@@ -38,6 +38,13 @@ public record Profile(
     java.util.List<DefenceSpec> defences) {
 
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9+-]{0,62}");
+  /** What a valid name looks like, for error messages. */
+  public static final String NAME_EXPECTED = "1-63 lower-case letters, digits, '-' and '+'";
+
+  /** Whether {@code name} is a valid profile name. */
+  public static boolean isValidName(String name) {
+    return name != null && NAME.matcher(name).matches();
+  }
 
   public Profile {
     require(name != null, "name", "is required: lower-case letters, digits and '-'");

@@ -1,22 +1,8 @@
 package dev.tipflood.server.config;
 
-import dev.tipflood.units.ByteRate;
-
-import dev.tipflood.units.Durations;
-
-import dev.tipflood.units.ByteSize;
-
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -24,7 +10,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Resolves a profile by built-in name or file path and validates it into a {@link Profile}.
@@ -34,19 +19,15 @@ import java.util.stream.Collectors;
  * Profile q = ProfileLoader.resolve("my-profile.yaml");  // a file
  * }</pre>
  *
- * Every error names the file, the line, the field path and what is allowed.
+ * Every error names the file, the line and column, the field path, the value as written and what is
+ * allowed, and all errors come at once ({@link ProfileReader}, on the binding scenarios use).
  */
 public final class ProfileLoader {
   /** The built-in profiles, shipped as classpath resources {@code /profiles/<name>.yaml}. */
   public static final List<String> BUILTIN_NAMES = List.of("tipline", "naive", "unlimited", "tipline+throttle");
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-      .registerModule(new ConfigValueModule())
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final ObjectMapper JSON = new ObjectMapper()
-      .registerModule(new ConfigValueModule())
+      .registerModule(new ProfileJsonModule())
       .enable(SerializationFeature.INDENT_OUTPUT);
 
   private ProfileLoader() {}
@@ -89,25 +70,13 @@ public final class ProfileLoader {
     return parse(bytes, file.toString());
   }
 
-  /** Parses YAML text; {@code label} names the source in error messages. */
+  /** Parses YAML text; {@code label} names the source in error messages. Every error is reported at once. */
   public static Profile parse(byte[] yaml, String label) {
     String text = new String(yaml, java.nio.charset.StandardCharsets.UTF_8);
     if (text.lines().allMatch(l -> l.isBlank() || l.trim().startsWith("#"))) {
       throw new ProfileException(label + ": the file is empty; a profile needs at least 'name'");
     }
-    try {
-      Profile p = YAML.readValue(yaml, Profile.class);
-      if (p == null) {
-        throw new ProfileException(label + ": the file is empty; a profile needs at least 'name'");
-      }
-      return p;
-    } catch (JsonMappingException e) {
-      throw new ProfileException(describe(e, label, text), e);
-    } catch (JsonProcessingException e) {
-      throw new ProfileException(label + where(e.getLocation()) + ": not valid YAML: " + e.getOriginalMessage(), e);
-    } catch (IOException e) {
-      throw new ProfileException(label + ": cannot be read: " + e.getMessage(), e);
-    }
+    return ProfileReader.read(text, label);
   }
 
   /** The resolved profile as indented JSON, in the syntax the YAML uses (sizes as text). */
@@ -129,68 +98,5 @@ public final class ProfileLoader {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a valid profile must serialise", e);
     }
-  }
-
-  private static String describe(JsonMappingException e, String label, String text) {
-    List<String> segments = e.getPath().stream()
-        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]").toList();
-    String path = String.join(".", segments).replace(".[", "[");
-    String at = label + where(e.getLocation());
-    if (path.isEmpty() && !(e instanceof ValueInstantiationException)) {
-      return at + ": a profile must be a mapping of fields, starting with 'name'";
-    }
-    if (e instanceof UnrecognizedPropertyException || e instanceof ValueInstantiationException) {
-      // Jackson buffers record properties, so its location is the end of the section: find the key.
-      at = label + YamlKeyLocator.locate(text, segments).orElse(where(e.getLocation()));
-    }
-    if (e instanceof UnrecognizedPropertyException u) {
-      String allowed = u.getKnownPropertyIds().stream().map(Object::toString).sorted()
-          .collect(Collectors.joining(", "));
-      return at + ": unknown field '" + path + "'; allowed here: " + allowed;
-    }
-    if (e instanceof ValueInstantiationException && e.getCause() instanceof InvalidFieldException f) {
-      String full = path.isEmpty() ? f.field() : path + "." + f.field();
-      return at + ": field '" + full + "': " + f.problem();
-    }
-    if (e instanceof InvalidFormatException) {
-      return at + ": field '" + path + "': " + e.getOriginalMessage().replaceFirst("^Cannot deserialize value of type `[^`]*` from String \"[^\"]*\": ", "");
-    }
-    if (e instanceof MismatchedInputException m) {
-      String type = m.getTargetType() == null ? "value" : expected(m.getTargetType());
-      return at + ": field '" + path + "': wrong type; expected " + type;
-    }
-    return at + ": field '" + path + "': " + e.getOriginalMessage();
-  }
-
-  private static String expected(Class<?> type) {
-    if (type == ByteSize.class) {
-      return ByteSize.EXPECTED_OR_UNLIMITED;
-    }
-    if (type == ByteRate.class) {
-      return ByteRate.EXPECTED_OR_UNLIMITED;
-    }
-    if (type == CountCap.class) {
-      return CountCap.ALLOWED;
-    }
-    if (type == java.time.Duration.class) {
-      return Durations.EXPECTED;
-    }
-    if (type == Double.class || type == double.class) {
-      return "a number";
-    }
-    if (type == Long.class || type == long.class) {
-      return "a whole number";
-    }
-    if (type == Boolean.class || type == boolean.class) {
-      return "true or false";
-    }
-    if (type == String.class) {
-      return "text";
-    }
-    return "a section (a mapping of fields)";
-  }
-
-  private static String where(JsonLocation loc) {
-    return loc == null || loc.getLineNr() < 1 ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr();
   }
 }

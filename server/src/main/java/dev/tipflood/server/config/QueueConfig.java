@@ -1,6 +1,6 @@
 package dev.tipflood.server.config;
 
-import static dev.tipflood.server.config.InvalidFieldException.require;
+import static dev.tipflood.binding.InvalidFieldException.require;
 
 import dev.tipflood.server.model.queue.QueueDiscipline;
 import dev.tipflood.server.model.queue.QueueSpec;

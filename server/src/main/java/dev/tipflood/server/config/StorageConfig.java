@@ -1,14 +1,11 @@
 package dev.tipflood.server.config;
 
-import dev.tipflood.units.ByteRate;
-
-import dev.tipflood.units.Durations;
-
-import dev.tipflood.units.ByteSize;
-
-import static dev.tipflood.server.config.InvalidFieldException.require;
+import static dev.tipflood.binding.InvalidFieldException.require;
 
 import dev.tipflood.server.model.storage.StorageSpec;
+import dev.tipflood.units.ByteRate;
+import dev.tipflood.units.ByteSize;
+import dev.tipflood.units.Durations;
 import java.time.Duration;
 
 /**

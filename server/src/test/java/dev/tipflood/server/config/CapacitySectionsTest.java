@@ -75,7 +75,7 @@ class CapacitySectionsTest {
     assertThatThrownBy(() -> parse(PIPELINE.replace("perPhoto: 10s\n", "perPhoto: 10s\n  errorRate: 0.9\n")))
         .hasMessageContaining("review.errorRate");
     assertThatThrownBy(() -> parse(PIPELINE.substring(0, PIPELINE.indexOf("review:"))))
-        .hasMessageContaining("'review'")
+        .hasMessageContaining("t.yaml:1:1: review: missing: is required when 'processing' is given")
         .hasMessageContaining("pipeline needs both stages");
   }
 }

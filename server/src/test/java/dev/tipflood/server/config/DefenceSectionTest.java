@@ -39,14 +39,14 @@ class DefenceSectionTest {
   @Test
   void badSettingNamesFileLineFieldDefenceAndWhatIsValid() {
     assertThat(error("name: x\ndefences:\n  - name: per-device\n    kind: token-bucket\n    key: device\n"
-        + "    capacity: lots\n")).isEqualTo("p.yaml:6:5: field 'defences[0].capacity': 'lots' is not a whole number"
-        + " (defence 'per-device', kind token-bucket)");
+        + "    capacity: lots\n")).isEqualTo("p.yaml:6:15: defences[0].capacity: bad value 'lots': 'lots' is not a "
+        + "whole number (defence 'per-device', kind token-bucket)");
   }
 
   @Test
   void unknownKindListsTheKinds() {
     assertThat(error("name: x\ndefences:\n  - name: a\n    kind: token-buket\n")).isEqualTo(
-        "p.yaml:4:5: field 'defences[0].kind': 'token-buket' is not a defence kind; the kinds are: token-bucket, "
+        "p.yaml:4:11: defences[0].kind: bad value 'token-buket': 'token-buket' is not a defence kind; the kinds are: token-bucket, "
             + "global-rate, adaptive-concurrency, queue-deadline, client-bandwidth, client-uploads (defence 'a', kind "
             + "token-buket)");
   }
@@ -54,28 +54,28 @@ class DefenceSectionTest {
   @Test
   void unknownSettingListsWhatIsAllowedForTheKind() {
     assertThat(error("name: x\ndefences:\n  - name: a\n    kind: client-uploads\n    maxx: 3\n")).isEqualTo(
-        "p.yaml:5:5: field 'defences[0].maxx': is not a setting of kind 'client-uploads'; allowed here: key, max"
-            + " (defence 'a', kind client-uploads)");
+        "p.yaml:5:5: defences[0].maxx: bad value 'maxx': unknown setting; the settings of kind 'client-uploads' are: "
+            + "key, max");
   }
 
   @Test
   void missingRequiredSettingPointsAtTheEntry() {
     assertThat(error("name: x\ndefences:\n  - name: a\n    kind: token-bucket\n")).startsWith(
-        "p.yaml:3:5: field 'defences[0].key': is required: device, address or both");
+        "p.yaml:3:5: defences[0].key: missing: is required: device, address or both");
   }
 
   @Test
   void crossFieldRuleNamesTheField() {
     assertThat(error("name: x\ndefences:\n  - {name: a, kind: adaptive-concurrency, minLimit: 10, initialLimit: 5}\n"))
-        .contains("field 'defences[0].initialLimit': must be at least minLimit (10), got 5");
+        .contains("defences[0].initialLimit: bad value '5': must be at least minLimit (10), got 5");
   }
 
   @Test
   void duplicateNamesAndNonScalarsAreRefused() {
     assertThat(error("name: x\ndefences:\n  - {name: a, kind: client-uploads}\n  - {name: a, kind: client-uploads}\n"))
-        .contains("field 'defences': two defences are named 'a'");
+        .contains("defences: bad value '[2 items]': two defences are named 'a'");
     assertThat(error("name: x\ndefences:\n  - name: a\n    kind: client-uploads\n    max: [1, 2]\n"))
-        .isEqualTo("p.yaml:5:5: field 'defences[0].max': wrong type; expected a single value (text, number or "
+        .isEqualTo("p.yaml:5:10: defences[0].max: bad value '[2 items]': a single value (text, number or "
             + "true/false)");
   }
 

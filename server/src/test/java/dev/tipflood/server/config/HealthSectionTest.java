@@ -32,28 +32,27 @@ class HealthSectionTest {
   @Test
   void heapFractionAboveOneIsRefusedWithItsField() {
     assertThatThrownBy(() -> parse("health:\n  heapAfterGc: 1.5\n"))
-        .hasMessageStartingWith("t.yaml:2")
-        .hasMessageContaining("field 'health.heapAfterGc'")
+        .hasMessageStartingWith("t.yaml:3:16: health.heapAfterGc: bad value '1.5': ")
         .hasMessageContaining("> 0 and <= 1, got 1.5");
   }
 
   @Test
   void probeIntervalAboveTheLagThresholdIsRefused() {
     assertThatThrownBy(() -> parse("health: {eventLoopLag: 50ms, probeInterval: 100ms}\n"))
-        .hasMessageContaining("field 'health.probeInterval'")
+        .hasMessageContaining("t.yaml:2:45: health.probeInterval: bad value '100ms'")
         .hasMessageContaining("must not exceed eventLoopLag (50ms)");
   }
 
   @Test
   void windowOutOfRangeIsRefused() {
     assertThatThrownBy(() -> parse("health: {window: 500ms}\n"))
-        .hasMessageContaining("field 'health.window'").hasMessageContaining("between 1s and 5m");
+        .hasMessageContaining("health.window: bad value '500ms'").hasMessageContaining("between 1s and 5m");
   }
 
   @Test
   void unknownFieldIsRefusedWithTheAllowedOnes() {
     assertThatThrownBy(() -> parse("health: {gcWindow: 5s}\n"))
-        .hasMessageContaining("unknown field 'health.gcWindow'")
-        .hasMessageContaining("eventLoopLag, gcOverhead, heapAfterGc, probeInterval, window");
+        .hasMessageContaining("health.gcWindow: bad value 'gcWindow': unknown field")
+        .hasMessageContaining("heapAfterGc, gcOverhead, window, eventLoopLag, probeInterval");
   }
 }

@@ -1,10 +1,9 @@
 package dev.tipflood.server.config;
 
-import dev.tipflood.units.ByteSize;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tipflood.units.ByteSize;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +56,7 @@ class ProfileLoaderTest {
   @Test
   void badSizeNamesFileLineFieldAndWhatIsAllowed() {
     assertThat(error("name: x\nlimits:\n  maxMediaBytes: 32 megs\n")).isEqualTo(
-        "p.yaml:3:18: field 'limits.maxMediaBytes': '32 megs' is not a size like 512KB, 3MB, 1.5GB (decimal: 1MB = "
+        "p.yaml:3:18: limits.maxMediaBytes: bad value '32 megs': a size like 512KB, 3MB, 1.5GB (decimal: 1MB = "
             + "1000000 bytes) or 64KiB, 2MiB (binary: 1MiB = 1048576 bytes); units B KB MB GB TB KiB MiB GiB TiB, "
             + "case-sensitive, no space; 0 needs no unit; or 'unlimited'");
   }
@@ -65,46 +64,67 @@ class ProfileLoaderTest {
   @Test
   void badDurationIsNamed() {
     assertThat(error("name: x\ningress:\n  idleTimeout: 30 seconds\n")).isEqualTo(
-        "p.yaml:3:16: field 'ingress.idleTimeout': '30 seconds' is not a duration like 250ms, 90s, 2m or 1.5h "
+        "p.yaml:3:16: ingress.idleTimeout: bad value '30 seconds': a duration like 250ms, 90s, 2m or 1.5h "
             + "(units ms s m h, lower case, no space; 0 needs no unit)");
   }
 
   @Test
   void unknownFieldListsTheAllowedOnes() {
     assertThat(error("name: x\nlimits:\n  maxPart: 3\n")).isEqualTo(
-        "p.yaml:3:3: unknown field 'limits.maxPart'; allowed here: maxDescriptionChars, maxHeaderBytes, "
-            + "maxMediaBytes, maxMetadataBytes, maxParts, maxRequestBytes");
+        "p.yaml:3:3: limits.maxPart: bad value 'maxPart': unknown field; valid fields here: maxRequestBytes, "
+            + "maxMediaBytes, maxParts, maxMetadataBytes, maxDescriptionChars, maxHeaderBytes");
   }
 
   @Test
   void unknownSectionListsTheSections() {
     assertThat(error("name: x\ncaching:\n  size: 1GB\n")).isEqualTo(
-        "p.yaml:2:1: unknown field 'caching'; allowed here: debug, defences, description, health, ingress, jvm, limits, name, "
-            + "processing, review, storage, uploads");
+        "p.yaml:2:1: caching: bad value 'caching': unknown field; valid fields here: name, description, jvm, limits, "
+            + "uploads, ingress, debug, storage, processing, review, health, defences");
   }
 
   @Test
   void countBelowOneIsRejected() {
     assertThat(error("name: x\nlimits:\n  maxParts: 0\n")).isEqualTo(
-        "p.yaml:3:13: field 'limits.maxParts': '0' is not a whole number of at least 1, or 'unlimited'");
+        "p.yaml:3:13: limits.maxParts: bad value '0': a whole number of at least 1, or 'unlimited'");
   }
 
   @Test
   void recordRuleViolationsNameTheField() {
     assertThat(error("name: x\njvm:\n  heap: 16MB\n")).startsWith("p.yaml:").endsWith(
-        "field 'jvm.heap': must be between 64MB and a finite size, got 16MB");
+        "jvm.heap: bad value '16MB': must be between 64MiB and a finite size, got 16MB");
     assertThat(error("name: Not_Valid\n")).endsWith(
-        "field 'name': 'Not_Valid' is not allowed: use 1-63 lower-case letters, digits, '-' and '+'");
-    assertThat(error("description: no name\n")).endsWith("field 'name': is required: lower-case letters, digits and '-'");
+        "name: bad value 'Not_Valid': 1-63 lower-case letters, digits, '-' and '+'");
+    assertThat(error("description: no name\n")).endsWith("name: missing: required field; 1-63 lower-case letters, digits, '-' and '+'");
     assertThat(error("name: x\ningress:\n  slowBodyTimeout: 10ms\n")).endsWith(
-        "field 'ingress.slowBodyTimeout': must be 0 (never) or at least 100ms, got 10ms");
+        "ingress.slowBodyTimeout: bad value '10ms': must be 0 (never) or at least 100ms, got 10ms");
   }
 
   @Test
   void wrongTypeSaysWhatWasExpected() {
     assertThat(error("name: x\nuploads:\n  bufferUploadsInMemory: [yes]\n")).endsWith(
-        "field 'uploads.bufferUploadsInMemory': wrong type; expected true or false");
-    assertThat(error("name: x\nlimits: 5\n")).endsWith("field 'limits': wrong type; expected a section (a mapping of fields)");
+        "uploads.bufferUploadsInMemory: bad value '[1 items]': true or false");
+    assertThat(error("name: x\nlimits: 5\n")).endsWith("limits: bad value '5': a mapping of fields (key: value)");
+  }
+
+  @Test
+  void everyErrorComesAtOnceInFileOrderEachWithItsPositionValueAndWhatIsValid() {
+    String yaml = "name: Bad_Name\n"
+        + "jvm: {heap: 1 GB}\n"
+        + "limits:\n"
+        + "  maxParts: many\n"
+        + "  maxPart: 3\n"
+        + "ingress: {idleTimeout: 30 seconds}\n"
+        + "defences:\n"
+        + "  - {name: a, kind: token-bucket, key: device, capacity: lots}\n";
+    assertThat(error(yaml).lines()).containsExactly(
+        "p.yaml:1:7: name: bad value 'Bad_Name': 1-63 lower-case letters, digits, '-' and '+'",
+        "p.yaml:2:13: jvm.heap: bad value '1 GB': " + ByteSize.EXPECTED_OR_UNLIMITED,
+        "p.yaml:4:13: limits.maxParts: bad value 'many': a whole number of at least 1, or 'unlimited'",
+        "p.yaml:5:3: limits.maxPart: bad value 'maxPart': unknown field; valid fields here: maxRequestBytes, "
+            + "maxMediaBytes, maxParts, maxMetadataBytes, maxDescriptionChars, maxHeaderBytes",
+        "p.yaml:6:24: ingress.idleTimeout: bad value '30 seconds': " + dev.tipflood.units.Durations.EXPECTED,
+        "p.yaml:8:58: defences[0].capacity: bad value 'lots': 'lots' is not a whole number (defence 'a', kind "
+            + "token-bucket)");
   }
 
   @Test

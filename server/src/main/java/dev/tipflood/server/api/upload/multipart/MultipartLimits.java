@@ -1,6 +1,6 @@
 package dev.tipflood.server.api.upload.multipart;
 
-import dev.tipflood.server.config.InvalidFieldException;
+import dev.tipflood.binding.InvalidFieldException;
 
 /**
  * Caps that keep one multipart body from costing unbounded memory or work. Part bodies are

@@ -2,7 +2,7 @@ package dev.tipflood.server.api.upload.multipart;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tipflood.server.config.InvalidFieldException;
+import dev.tipflood.binding.InvalidFieldException;
 import org.junit.jupiter.api.Test;
 
 class MultipartConfigTest {

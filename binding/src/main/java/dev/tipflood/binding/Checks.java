@@ -1,4 +1,4 @@
-package dev.tipflood.scenarios.model;
+package dev.tipflood.binding;
 
 import java.util.ArrayList;
 import java.util.List;

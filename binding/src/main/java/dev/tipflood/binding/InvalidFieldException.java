@@ -1,4 +1,4 @@
-package dev.tipflood.scenarios.model;
+package dev.tipflood.binding;
 
 import java.util.List;
 
@@ -13,7 +13,7 @@ public final class InvalidFieldException extends IllegalArgumentException {
     public record Violation(String field, String value, String expected) {
         @Override
         public String toString() {
-            return field + ": bad value '" + value + "': " + expected;
+            return value == null ? field + ": " + expected : field + ": bad value '" + value + "': " + expected;
         }
     }
 
@@ -26,6 +26,26 @@ public final class InvalidFieldException extends IllegalArgumentException {
 
     public static InvalidFieldException of(String field, Object value, String expected) {
         return new InvalidFieldException(List.of(new Violation(field, String.valueOf(value), expected)));
+    }
+
+    /**
+     * One field, where the reader quotes the value as written in the file: for records whose
+     * {@code expected} already says what was wrong ("must be at least 1s, got 500ms").
+     */
+    public static InvalidFieldException of(String field, String expected) {
+        return new InvalidFieldException(List.of(new Violation(field, null, expected)));
+    }
+
+    /** Throws {@link #of(String, String)} unless {@code ok}. */
+    public static void require(boolean ok, String field, String expected) {
+        if (!ok) {
+            throw of(field, expected);
+        }
+    }
+
+    /** The first violation's field. */
+    public String field() {
+        return violations.get(0).field();
     }
 
     public List<Violation> violations() {

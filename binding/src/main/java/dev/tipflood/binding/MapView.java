@@ -1,7 +1,5 @@
-package dev.tipflood.scenarios.load;
+package dev.tipflood.binding;
 
-import dev.tipflood.scenarios.model.InvalidFieldException;
-import dev.tipflood.scenarios.validate.Problems;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -112,11 +110,19 @@ public final class MapView {
             for (InvalidFieldException.Violation v : e.violations()) {
                 YNode at = locate(v.field());
                 // Quote the value as the user wrote it (3MB), not as the model holds it (3000000).
-                String value = at instanceof YNode.Scalar s ? s.display() : v.value();
+                // A violation without a value of its own is "missing" only if the field is absent.
+                String value = at instanceof YNode.Scalar s ? s.display()
+                        : v.value() != null ? v.value()
+                        : isField(at, v.field()) ? at.display() : null;
                 problems.add(at.line(), at.column(), child(v.field()), value, v.expected());
             }
             return null;
         }
+    }
+
+    /** Whether {@code at} is the node of {@code field} itself, not an ancestor standing in for an absent field. */
+    private boolean isField(YNode at, String field) {
+        return at != map || field.isEmpty();
     }
 
     /** The node named by a relative path like {@code steps[1].at}, or the closest ancestor found. */

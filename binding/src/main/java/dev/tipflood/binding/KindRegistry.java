@@ -1,6 +1,5 @@
-package dev.tipflood.scenarios.load;
+package dev.tipflood.binding;
 
-import dev.tipflood.scenarios.validate.Problems;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.tipflood.scenarios.load;
+package dev.tipflood.binding;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
-import dev.tipflood.scenarios.validate.Problems;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

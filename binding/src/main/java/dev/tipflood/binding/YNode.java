@@ -1,4 +1,4 @@
-package dev.tipflood.scenarios.load;
+package dev.tipflood.binding;
 
 import com.fasterxml.jackson.core.JsonToken;
 import java.util.LinkedHashMap;

@@ -1,10 +1,11 @@
-package dev.tipflood.scenarios.validate;
+package dev.tipflood.binding;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
-/** Collects validation errors so that all of them are reported at once. */
+/** Collects validation errors so that all of them are reported at once (scenarios and profiles alike). */
 public final class Problems {
     private final String file;
     private final List<ValidationError> errors = new ArrayList<>();
@@ -30,12 +31,12 @@ public final class Problems {
         return List.copyOf(errors);
     }
 
-    /** Throws a {@link ScenarioException} listing every error, in file order, if there are any. */
-    public void throwIfAny() {
+    /** Throws the exception {@code failure} makes of every error, in file order, if there are any. */
+    public void throwIfAny(Function<List<ValidationError>, ? extends RuntimeException> failure) {
         if (!errors.isEmpty()) {
             List<ValidationError> sorted = new ArrayList<>(errors);
             sorted.sort(Comparator.comparingInt(ValidationError::line).thenComparingInt(ValidationError::column));
-            throw new ScenarioException(sorted);
+            throw failure.apply(sorted);
         }
     }
 }

@@ -1,6 +1,5 @@
-package dev.tipflood.scenarios.load;
+package dev.tipflood.binding;
 
-import dev.tipflood.scenarios.validate.Problems;
 
 /**
  * Converts one YAML node to a model value, recording a located problem and returning

@@ -1,10 +1,8 @@
-package dev.tipflood.scenarios.load;
+package dev.tipflood.binding;
 
 import dev.tipflood.units.ByteRate;
 import dev.tipflood.units.ByteSize;
 import dev.tipflood.units.Durations;
-import dev.tipflood.scenarios.model.Rule;
-import dev.tipflood.scenarios.validate.Problems;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package dev.tipflood.scenarios.validate;
+package dev.tipflood.binding;
 
 /**
  * One problem in a scenario file.

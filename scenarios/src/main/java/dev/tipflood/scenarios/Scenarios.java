@@ -1,8 +1,8 @@
 package dev.tipflood.scenarios;
 
 import dev.tipflood.scenarios.catalogue.Catalogue;
-import dev.tipflood.scenarios.load.ScenarioReader;
 import dev.tipflood.scenarios.model.Scenario;
+import dev.tipflood.scenarios.reader.ScenarioReader;
 import dev.tipflood.scenarios.validate.ScenarioException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

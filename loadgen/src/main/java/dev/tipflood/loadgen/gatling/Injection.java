@@ -12,7 +12,7 @@ import java.util.List;
  * Turns a per-second arrival schedule into Gatling open injection steps: each second becomes
  * {@code rampUsers(n).during(1s)}, runs of empty seconds one {@code nothingFor}. Gatling then
  * starts exactly {@code n} users in that second, spread over its milliseconds as
- * {@link dev.tipflood.loadgen.client.ArrivalSchedule} assumes; each user then waits for its exact
+ * {@link dev.tipflood.loadgen.client.UserStartSchedule} assumes; each user then waits for its exact
  * arrival time, one second ({@code LEAD_MICROS}) later at most. One step per second, not per
  * arrival: Gatling chains steps as nested iterators, so millions of steps would not do.
  */

@@ -1,8 +1,8 @@
 package dev.tipflood.loadgen.gatling;
 
-import dev.tipflood.loadgen.client.ArrivalSchedule;
 import dev.tipflood.loadgen.client.Identities;
 import dev.tipflood.loadgen.client.MetadataFactory;
+import dev.tipflood.loadgen.client.UserStartSchedule;
 import dev.tipflood.loadgen.plan.MediaFile;
 import dev.tipflood.loadgen.plan.PopulationPlan;
 import java.time.Clock;
@@ -48,7 +48,7 @@ final class TipFeeders {
       this.retries = retries;
       this.hasMedia = population.maxMediaPerTip() > 0; // once: it scans every composition
       this.population = population;
-      this.offsets = new ArrivalSchedule(population.arrivalsPerSecond()).offsetsMicros();
+      this.offsets = new UserStartSchedule(population.arrivalsPerSecond()).offsetsMicros();
       this.arrivals = population.arrivalOffsetsMillis().iterator();
       this.identities = new Identities(population.name(), index, population.identity());
       this.metadata = new MetadataFactory(population.realism());
@@ -71,7 +71,7 @@ final class TipFeeders {
       r.put(SessionKeys.SEQ, seq++);
       r.put(SessionKeys.OFFSET_MICROS, offset);
       // Both are ordered and binned by the same seconds, so the k-th user gets the k-th arrival.
-      r.put(SessionKeys.ARRIVAL_MICROS, ArrivalSchedule.LEAD_MICROS + arrivals.next() * 1000);
+      r.put(SessionKeys.ARRIVAL_MICROS, UserStartSchedule.LEAD_MICROS + arrivals.next() * 1000);
       r.put(SessionKeys.SOURCE_IP, id.sourceIp());
       r.put(SessionKeys.METADATA, metadata.json(id.deviceId(), clock.instant(), random));
       if (retries) {

@@ -4,7 +4,7 @@ import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 
-import dev.tipflood.loadgen.client.ArrivalSchedule;
+import dev.tipflood.loadgen.client.UserStartSchedule;
 import dev.tipflood.loadgen.measure.TimeSource;
 import dev.tipflood.loadgen.plan.LoadPlan;
 import dev.tipflood.loadgen.plan.PopulationPlan;
@@ -50,7 +50,7 @@ public class TipfloodSimulation extends Simulation {
 
     setUp(populations)
         .maxDuration(Duration.ofSeconds(
-            ArrivalSchedule.LEAD_SECONDS + plan.durationSeconds() + (long) plan.graceSeconds()))
+            UserStartSchedule.LEAD_SECONDS + plan.durationSeconds() + (long) plan.graceSeconds()))
         .assertions(global().allRequests().count().gt(0L));
   }
 

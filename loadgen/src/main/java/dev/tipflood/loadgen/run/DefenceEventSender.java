@@ -3,9 +3,9 @@ package dev.tipflood.loadgen.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tipflood.scenarios.model.Scenario;
-import dev.tipflood.loadgen.client.ArrivalSchedule;
+import dev.tipflood.loadgen.client.UserStartSchedule;
 import dev.tipflood.scenarios.model.DefenceEvent;
+import dev.tipflood.scenarios.model.Scenario;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,7 +53,7 @@ public final class DefenceEventSender implements Runnable {
     this.token = token;
     this.progress = progress;
     this.out = out;
-    this.deadlineMillis = System.currentTimeMillis() + (ArrivalSchedule.LEAD_SECONDS * 1000)
+    this.deadlineMillis = System.currentTimeMillis() + (UserStartSchedule.LEAD_SECONDS * 1000)
         + s.duration().toMillis() + MARGIN_MILLIS;
   }
 

@@ -1,7 +1,7 @@
 package dev.tipflood.loadgen.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tipflood.loadgen.client.ArrivalSchedule;
+import dev.tipflood.loadgen.client.UserStartSchedule;
 import dev.tipflood.loadgen.plan.LoadPlan;
 import dev.tipflood.loadgen.plan.PopulationPlan;
 import java.util.Iterator;
@@ -23,15 +23,15 @@ final class ProgressLine {
   }
 
   /**
-   * @param elapsedSeconds since Gatling started (the schedule starts {@link ArrivalSchedule#LEAD_SECONDS} later)
+   * @param elapsedSeconds since Gatling started (the schedule starts {@link UserStartSchedule#LEAD_SECONDS} later)
    * @param now            newest client progress line, or null
    * @param before         the one a second earlier, or null
    * @param server         newest server timeline sample, or null (external target, or not yet)
    */
   String render(long elapsedSeconds, JsonNode now, JsonNode before, JsonNode server) {
     StringBuilder b = new StringBuilder();
-    // In the schedule's time, which starts one lead after Gatling's start (ArrivalSchedule).
-    long scheduleSeconds = Math.max(0, elapsedSeconds - ArrivalSchedule.LEAD_SECONDS);
+    // In the schedule's time, which starts one lead after Gatling's start (UserStartSchedule).
+    long scheduleSeconds = Math.max(0, elapsedSeconds - UserStartSchedule.LEAD_SECONDS);
     b.append(String.format(Locale.ROOT, "[%3d/%ds]", scheduleSeconds, plan.durationSeconds()));
     long second = scheduleSeconds - 1; // the second that just ended
     for (PopulationPlan p : plan.populations()) {

@@ -3,7 +3,7 @@ package dev.tipflood.loadgen.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tipflood.loadgen.client.ArrivalSchedule;
+import dev.tipflood.loadgen.client.UserStartSchedule;
 import dev.tipflood.loadgen.forecast.Forecast;
 import dev.tipflood.loadgen.forecast.ForecastJson;
 import dev.tipflood.loadgen.forecast.ForecastText;
@@ -152,77 +152,36 @@ public final class RunOrchestrator {
   private RunOutcome drive(LoadPlan plan, RunDirectory dir, Manifest manifest, RunOptions opts, ServerProcess server,
                            ServerPoller poller)
       throws InterruptedException {
-    long hardStopSeconds = ArrivalSchedule.LEAD_SECONDS + plan.durationSeconds() + plan.graceSeconds()
+    long hardStopSeconds = UserStartSchedule.LEAD_SECONDS + plan.durationSeconds() + plan.graceSeconds()
         + RunOptions.HARD_STOP_MARGIN_SECONDS;
     out.println("tipflood: driving " + plan.plannedTips() + " tips over " + plan.durationSeconds()
         + " s against " + plan.baseUrl() + ", then draining up to " + plan.graceSeconds()
         + " s until every tip has an outcome (hard stop after " + hardStopSeconds + " s)");
-    ProgressLine progress = new ProgressLine(plan);
-    boolean tty = System.console() != null;
-    Instant start = Instant.now();
-    boolean serverDied = false;
-    JsonNode before = null;
-    // Polling runs on its own thread: a hung server makes a poll take seconds, the progress line must not.
-    java.util.concurrent.ScheduledExecutorService polling = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "tipflood-server-poller");
-      t.setDaemon(true);
-      return t;
-    });
-    if (poller != null) {
-      polling.scheduleWithFixedDelay(() -> {
-        if (server.isAlive()) {
-          poller.poll();
-        }
-      }, 0, 1, java.util.concurrent.TimeUnit.SECONDS);
-    }
-    try (ChildProcess gatling = GatlingProcess.start(new GatlingProcess.Spec(dir.plan(), dir.gatlingDir(),
-        plan.scenario(), opts.gatlingXmx(), opts.gatlingJvmArgs(), dir.gatlingStdout(), dir.gatlingStderr()))) {
+    try (BackgroundPolling polling = BackgroundPolling.start(server, poller);
+         ChildProcess gatling = GatlingProcess.start(new GatlingProcess.Spec(dir.plan(), dir.gatlingDir(),
+             plan.scenario(), opts.gatlingXmx(), opts.gatlingJvmArgs(), dir.gatlingStdout(), dir.gatlingStderr()))) {
       manifest.section("loadgen").put("pid", gatling.pid()).put("heap", opts.gatlingXmx());
       manifest.write(dir.manifest());
-      OptionalInt exit = OptionalInt.empty();
-      while (exit.isEmpty()) {
-        exit = gatling.waitFor(Duration.ofSeconds(1));
-        long wall = Duration.between(start, Instant.now()).toSeconds();
-        JsonNode now = lastJsonLine(dir.clientProgress());
-        // The schedule's clock starts when Gatling does, after its JVM start-up.
-        long elapsed = now == null ? 0 : now.path("elapsedMillis").asLong(0) / 1000;
-        if (poller != null && !serverDied) {
-          if (!server.isAlive()) {
-            serverDied = true;
-            err.println((tty ? "\n" : "") + "tipflood: tipflood-server DIED (exit " + server.exitCode().orElse(-1)
-                + ") at " + elapsed + " s; load continues to record what clients see");
-          }
-        }
-        String line = progress.render(elapsed, now, before, poller == null ? null : poller.lastSample());
-        before = now;
-        if (tty) {
-          err.print("\r" + line + "   ");
-        } else if (wall % 5 == 0) {
-          err.println(line);
-        }
-        if (exit.isEmpty() && wall > hardStopSeconds) {
-          err.println("\ntipflood: hard stop reached after " + wall + " s; killing the load generator");
-          gatling.stop();
-          return new RunOutcome(ExitCodes.LOADGEN_FAILED, "hard-stop", "the load generator was killed at the hard stop",
-              dir.root());
-        }
-      }
-      if (tty) {
-        err.println();
-      }
-      if (serverDied || (server != null && !server.isAlive())) {
-        return new RunOutcome(ExitCodes.SERVER_CRASHED, "server-crashed",
-            "tipflood-server died during the run; see " + dir.serverStderr(), dir.root());
-      }
-      if (exit.getAsInt() != 0) {
-        return new RunOutcome(ExitCodes.LOADGEN_FAILED, "loadgen-failed",
-            "Gatling exited with " + exit.getAsInt() + "; see " + dir.gatlingStdout(), dir.root());
-      }
-      return new RunOutcome(ExitCodes.OK, "completed", "run completed", dir.root());
-    } finally {
-      polling.shutdownNow();
-      polling.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+      LoadWatch watch = new LoadWatch(plan, dir.clientProgress(), server, poller, err, System.console() != null);
+      OptionalInt exit = watch.untilExit(gatling, hardStopSeconds);
+      return outcome(exit, watch.serverDied(), dir);
     }
+  }
+
+  private static RunOutcome outcome(OptionalInt exit, boolean serverDied, RunDirectory dir) {
+    if (exit.isEmpty()) {
+      return new RunOutcome(ExitCodes.LOADGEN_FAILED, "hard-stop", "the load generator was killed at the hard stop",
+          dir.root());
+    }
+    if (serverDied) {
+      return new RunOutcome(ExitCodes.SERVER_CRASHED, "server-crashed",
+          "tipflood-server died during the run; see " + dir.serverStderr(), dir.root());
+    }
+    if (exit.getAsInt() != 0) {
+      return new RunOutcome(ExitCodes.LOADGEN_FAILED, "loadgen-failed",
+          "Gatling exited with " + exit.getAsInt() + "; see " + dir.gatlingStdout(), dir.root());
+    }
+    return new RunOutcome(ExitCodes.OK, "completed", "run completed", dir.root());
   }
 
   private RunOutcome finish(RunOutcome outcome, RunDirectory dir, Manifest manifest, Scenario scenario, RunOptions opts) {

@@ -91,7 +91,7 @@ class SmokeRunIT {
       JsonNode p = JSON.readTree(line);
       int second = (int) (p.path("elapsedMillis").asLong() / 1000);
       for (var pop : plan.populations()) {
-        long expected = new dev.tipflood.loadgen.client.ArrivalSchedule(pop.arrivalsPerSecond()).plannedBefore(second);
+        long expected = new dev.tipflood.loadgen.client.UserStartSchedule(pop.arrivalsPerSecond()).plannedBefore(second);
         long actual = p.path("populations").path(pop.name()).path("tips").asLong();
         assertThat(actual).as("%s tips started by %d s", pop.name(), second)
             .isBetween(expected - pop.plannedTips() / 10 - 5, expected + pop.plannedTips() / 10 + 5);

@@ -1,4 +1,4 @@
-package dev.tipflood.scenarios.load;
+package dev.tipflood.scenarios.reader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

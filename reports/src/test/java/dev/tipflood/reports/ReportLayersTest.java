@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * The layering of the reports module: reading ({@code rundir}) knows nothing of analysis;
  * analysis knows nothing of its outputs; the outputs do not know each other; no cycles.
  */
-class ArchitectureTest {
+class ReportLayersTest {
   private static final JavaClasses CLASSES = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.tipflood.reports");
 

@@ -1,7 +1,7 @@
-package dev.tipflood.scenarios.load;
+package dev.tipflood.scenarios.reader;
 
-import static dev.tipflood.scenarios.load.ValidationMessagesTest.VALID;
-import static dev.tipflood.scenarios.load.ValidationMessagesTest.errors;
+import static dev.tipflood.scenarios.reader.ValidationMessagesTest.VALID;
+import static dev.tipflood.scenarios.reader.ValidationMessagesTest.errors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tipflood.scenarios.Scenarios;

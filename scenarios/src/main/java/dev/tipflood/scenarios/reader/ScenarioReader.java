@@ -1,4 +1,4 @@
-package dev.tipflood.scenarios.load;
+package dev.tipflood.scenarios.reader;
 
 import dev.tipflood.binding.Conv;
 import dev.tipflood.binding.Convs;

@@ -1,10 +1,10 @@
-package dev.tipflood.scenarios.load;
+package dev.tipflood.scenarios.reader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tipflood.scenarios.model.Scenario;
 import dev.tipflood.scenarios.Scenarios;
 import dev.tipflood.scenarios.model.ArrivalSpec;
+import dev.tipflood.scenarios.model.Scenario;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

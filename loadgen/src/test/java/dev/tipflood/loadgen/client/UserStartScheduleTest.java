@@ -9,11 +9,11 @@ import java.util.NoSuchElementException;
 import java.util.PrimitiveIterator;
 import org.junit.jupiter.api.Test;
 
-class ArrivalScheduleTest {
+class UserStartScheduleTest {
 
   private static List<Long> offsets(List<Integer> perSecond) {
     List<Long> out = new ArrayList<>();
-    new ArrivalSchedule(perSecond).offsetsMicros().forEachRemaining((long o) -> out.add(o));
+    new UserStartSchedule(perSecond).offsetsMicros().forEachRemaining((long o) -> out.add(o));
     return out;
   }
 
@@ -25,7 +25,7 @@ class ArrivalScheduleTest {
 
   @Test
   void countsMatchTheSchedule() {
-    ArrivalSchedule s = new ArrivalSchedule(List.of(5, 0, 7, 2000));
+    UserStartSchedule s = new UserStartSchedule(List.of(5, 0, 7, 2000));
     assertThat(s.total()).isEqualTo(2012);
     assertThat(s.plannedBefore(3)).isEqualTo(12);
     assertThat(offsets(List.of(5, 0, 7, 2000))).hasSize(2012).isSorted();
@@ -39,7 +39,7 @@ class ArrivalScheduleTest {
 
   @Test
   void anExhaustedScheduleSaysSo() {
-    PrimitiveIterator.OfLong it = new ArrivalSchedule(List.of(1)).offsetsMicros();
+    PrimitiveIterator.OfLong it = new UserStartSchedule(List.of(1)).offsetsMicros();
     it.nextLong();
     assertThat(it.hasNext()).isFalse();
     assertThatThrownBy(it::nextLong).isInstanceOf(NoSuchElementException.class).hasMessageContaining("1 arrivals");

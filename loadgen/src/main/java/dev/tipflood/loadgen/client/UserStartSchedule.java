@@ -17,7 +17,7 @@ import java.util.PrimitiveIterator;
  * never earlier than its start. Latency is measured from that arrival time, free of coordinated
  * omission: a stalled injector or server cannot hide waiting.
  */
-public final class ArrivalSchedule {
+public final class UserStartSchedule {
   /** How far Gatling's start of a user runs ahead of its arrival, at most: one second. */
   public static final int LEAD_SECONDS = 1;
   /** {@link #LEAD_SECONDS} in microseconds. */
@@ -25,7 +25,7 @@ public final class ArrivalSchedule {
 
   private final int[] perSecond;
 
-  public ArrivalSchedule(List<Integer> arrivalsPerSecond) {
+  public UserStartSchedule(List<Integer> arrivalsPerSecond) {
     this.perSecond = arrivalsPerSecond.stream().mapToInt(Integer::intValue).toArray();
   }
 

@@ -1,4 +1,4 @@
-package dev.tipflood.server;
+package dev.tipflood.server.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -8,7 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /** The package tree is the architecture: the core stays free of Vert.x and of the API layer. */
-class ArchitectureTest {
+class LayeringTest {
   private static final JavaClasses SERVER = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
       .importPackages("dev.tipflood.server");

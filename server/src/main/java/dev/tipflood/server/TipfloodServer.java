@@ -80,30 +80,12 @@ public final class TipfloodServer {
    */
   public static Future<TipfloodServer> start(ServerSettings s, ServerWiring.Factory wiringFactory, Consumer<String> log) {
     JournalTipStore tips = JournalTipStore.open(s.dataDir(), log);
-    MediaStore media;
-    try {
-      media = MediaStore.open(s.dataDir());
-      int temps = media.cleanTemp();
-      int orphans = media.removeOrphans(tips.referencedMedia());
-      if (temps + orphans > 0) {
-        log.accept("removed " + temps + " leftover temp file(s) and " + orphans + " orphan media file(s)");
-      }
-    } catch (RuntimeException e) {
-      tips.close();
-      throw e;
-    }
+    MediaStore media = openMedia(s.dataDir(), tips, log);
     VertxGaugeWarnings.install();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     MeasureMetrics.bindJournal(registry, tips);
-    Vertx vertx = Vertx.builder()
-        // Netty's native epoll transport where it loads (Linux x86-64), else NIO.
-        .with(new VertxOptions().setPreferNativeTransport(true).setMetricsOptions(metricsOptions(s.vertxHttpMetrics())))
-        .withMetrics(new MicrometerMetricsFactory(registry))
-        .build();
-    OutOfMemoryTracker oom = new OutOfMemoryTracker();
-    trackOutOfMemory(vertx, oom);
-    HealthMonitor health = new HealthMonitor(s.profile().health(), new JmxGcSignals(), System::nanoTime, oom,
-        tips::healthy);
+    Vertx vertx = newVertx(s.vertxHttpMetrics(), registry);
+    HealthMonitor health = healthMonitor(vertx, s, tips);
     HealthSampler sampler = HealthSampler.start(health, log);
     ConnectionGate gate = new ConnectionGate(s.profile().ingress().maxConnections(),
         s.profile().ingress().idleTimeout(), System::nanoTime);
@@ -120,23 +102,72 @@ public final class TipfloodServer {
       vertx.close();
       throw e;
     }
-    // Acknowledged tips a crash or restart left unfinished go back into the pipeline before any
-    // new tip can arrive, so they keep their place ahead of new work.
+    resubmitUnfinished(tips, wiring, log);
+    // On failure the caller sees the cause at once; the clean-up runs behind it.
+    return deploy(s, c, wiring, tips, sampler).onFailure(e -> {
+      sampler.close();
+      vertx.close().onComplete(ar -> tips.close());
+    });
+  }
+
+  /** Opens the media store and removes what a crash left behind: temp files, and media no tip refers to. */
+  private static MediaStore openMedia(java.nio.file.Path dataDir, JournalTipStore tips, Consumer<String> log) {
+    try {
+      MediaStore media = MediaStore.open(dataDir);
+      int temps = media.cleanTemp();
+      int orphans = media.removeOrphans(tips.referencedMedia());
+      if (temps + orphans > 0) {
+        log.accept("removed " + temps + " leftover temp file(s) and " + orphans + " orphan media file(s)");
+      }
+      return media;
+    } catch (RuntimeException e) {
+      tips.close();
+      throw e;
+    }
+  }
+
+  private static Vertx newVertx(boolean httpServerMetrics, PrometheusMeterRegistry registry) {
+    return Vertx.builder()
+        // Netty's native epoll transport where it loads (Linux x86-64), else NIO.
+        .with(new VertxOptions().setPreferNativeTransport(true).setMetricsOptions(metricsOptions(httpServerMetrics)))
+        .withMetrics(new MicrometerMetricsFactory(registry))
+        .build();
+  }
+
+  private static HealthMonitor healthMonitor(Vertx vertx, ServerSettings s, JournalTipStore tips) {
+    OutOfMemoryTracker oom = new OutOfMemoryTracker();
+    trackOutOfMemory(vertx, oom);
+    return new HealthMonitor(s.profile().health(), new JmxGcSignals(), System::nanoTime, oom, tips::healthy);
+  }
+
+  /**
+   * Acknowledged tips a crash or restart left unfinished go back into the pipeline before any new
+   * tip can arrive, so they keep their place ahead of new work.
+   */
+  private static void resubmitUnfinished(JournalTipStore tips, ServerWiring wiring, Consumer<String> log) {
     if (tips.unfinishedAtOpenCount() > 0 && wiring.pipeline() != TipPipeline.NONE) {
       tips.forEachUnfinishedAtOpen(wiring.pipeline()::resumed);
       log.accept("resubmitted " + tips.unfinishedAtOpenCount() + " unfinished tip(s) to the pipeline");
     }
+  }
+
+  /**
+   * Deploys one public verticle per event loop, all on one port, then the admin verticle. Vert.x
+   * shares one listening socket among the servers of one Vertx that ask for the same port; for
+   * port 0 each would get its own random port, so ask for -1 instead: Vert.x binds one random port
+   * and shares it among every server asking -1. Nothing is probed and released first, so no
+   * other process can take the port in between.
+   */
+  private static Future<TipfloodServer> deploy(ServerSettings s, ServerComponents c, ServerWiring wiring,
+      JournalTipStore tips, HealthSampler sampler) {
+    Vertx vertx = c.vertx();
     WorkerExecutor worker = vertx.createSharedWorkerExecutor(STORAGE_POOL, STORAGE_WORKERS);
     WorkerExecutor reader = vertx.createSharedWorkerExecutor(READ_POOL, READ_WORKERS);
     AdminVerticle admin = new AdminVerticle(c, wiring, s.adminToken(), s.adminPort());
-    // One instance per event loop. Vert.x shares one listening socket among the servers of one
-    // Vertx that ask for the same port; for port 0 each would get its own random port, so ask
-    // for -1 instead: Vert.x binds one random port and shares it among every server asking -1.
-    // Nothing is probed and released first, so no other process can take the port in between.
     int requested = s.port() == 0 ? -1 : s.port();
     List<PublicVerticle> instances = new java.util.concurrent.CopyOnWriteArrayList<>();
-    Future<TipfloodServer> started = vertx.deployVerticle(() -> {
-          PublicVerticle v = new PublicVerticle(c, wiring, gate, worker, reader, s.host(), requested);
+    return vertx.deployVerticle(() -> {
+          PublicVerticle v = new PublicVerticle(c, wiring, c.connections(), worker, reader, s.host(), requested);
           instances.add(v);
           return v;
         }, new DeploymentOptions().setInstances(s.eventLoops()))
@@ -148,14 +179,9 @@ public final class TipfloodServer {
           return vertx.deployVerticle(admin);
         })
         .map(id -> {
-          health.markStarted();
+          c.health().markStarted();
           return new TipfloodServer(vertx, tips, sampler, instances.get(0).actualPort(), admin.actualPort(), c);
         });
-    // On failure the caller sees the cause at once; the clean-up runs behind it.
-    return started.onFailure(e -> {
-      sampler.close();
-      vertx.close().onComplete(ar -> tips.close());
-    });
   }
 
   public int publicPort() {

@@ -28,7 +28,7 @@ public record ByteSize(long bytes) implements Comparable<ByteSize> {
   /** No limit. */
   public static final ByteSize UNLIMITED = new ByteSize(Long.MAX_VALUE);
 
-  private static final Pattern FORMAT = Pattern.compile("(\\d{1,15}(?:\\.\\d{1,9})?)(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)");
+  private static final Pattern FORMAT = Pattern.compile("(\\d{1,19}(?:\\.\\d{1,9})?)(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)");
   private static final Map<String, Long> UNITS = Map.of(
       "B", 1L, "KB", 1_000L, "MB", 1_000_000L, "GB", 1_000_000_000L, "TB", 1_000_000_000_000L,
       "KiB", 1L << 10, "MiB", 1L << 20, "GiB", 1L << 30, "TiB", 1L << 40);

@@ -20,7 +20,7 @@ public final class Durations {
   public static final String EXPECTED =
       "a duration like 250ms, 90s, 2m or 1.5h (units ms s m h, lower case, no space; 0 needs no unit)";
 
-  private static final Pattern FORMAT = Pattern.compile("(\\d{1,12}(?:\\.\\d{1,9})?)(ms|s|m|h)");
+  private static final Pattern FORMAT = Pattern.compile("(\\d{1,19}(?:\\.\\d{1,9})?)(ms|s|m|h)");
   private static final Map<String, Long> MILLIS = Map.of("ms", 1L, "s", 1_000L, "m", 60_000L, "h", 3_600_000L);
 
   private Durations() {}
@@ -42,6 +42,9 @@ public final class Durations {
     if (millis.stripTrailingZeros().scale() > 0) {
       throw new IllegalArgumentException(ByteSize.quote(text) + " is not a whole number of milliseconds; "
           + EXPECTED);
+    }
+    if (millis.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+      throw new IllegalArgumentException(ByteSize.quote(text) + " is too long: at most " + Long.MAX_VALUE + "ms");
     }
     return Duration.ofMillis(millis.setScale(0, RoundingMode.UNNECESSARY).longValueExact());
   }

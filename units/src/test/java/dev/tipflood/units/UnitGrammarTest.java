@@ -39,7 +39,7 @@ class UnitGrammarTest {
   @ParameterizedTest(name = "size ''{0}'' is refused")
   @ValueSource(strings = {"", " ", "512", "-1MB", "+1MB", "1e6B", "3 MB", " 3MB", "3MB ", "3mb", "3Mb", "3kb",
       "3kB", "3M", "3K", "3G", "3mib", "3MIB", "3Mi", "1,5MB", ".5MB", "5.MB", "MB", "unlimited", "1MB/s",
-      "99999999999999999999GB"})
+      "99999999999999999999GB", "9999999999999999999GB", "99999999999999999999B"})
   void refusedSizes(String text) {
     assertThatThrownBy(() -> ByteSize.parse(text)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'" + text + "'");
@@ -79,7 +79,7 @@ class UnitGrammarTest {
 
   @ParameterizedTest(name = "duration ''{0}'' is refused")
   @ValueSource(strings = {"", "5", "-1s", "5 s", "5sec", "5secs", "2min", "1m30s", "PT5S", "5S", "2M", "1H",
-      "1d", "5us", "1.5ms", "0.0001s", ".5s", "s", "1,5s"})
+      "1d", "5us", "1.5ms", "0.0001s", ".5s", "s", "1,5s", "99999999999999999999h"})
   void refusedDurations(String text) {
     assertThatThrownBy(() -> Durations.parse(text)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'" + text + "'");

@@ -18,9 +18,11 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * distance. A bucket holds about {@code size / 65536} unrelated hashes, so a query at 1M entries
  * verifies a few thousand candidates instead of a million.
  *
- * <p>Thread-safe: queries run concurrently with each other; {@link #add} (reviewer verdicts at run
- * time) takes a short exclusive lock. Memory: the hashes and ids in flat arrays (40 bytes per
- * entry) plus one {@code int} per entry in each of the 16 tables.
+ * <p>Layout: each word's table is a head array of 65536 entry numbers, and each bucket a chain
+ * through the entries, so an entry costs its hash and id (40 bytes) plus 16 chain links (64
+ * bytes, one cache line) and adding one allocates nothing (the flat arrays grow by half when
+ * full). Thread-safe: queries run concurrently with each other; {@link #add} (reviewer verdicts
+ * at run time) takes a short exclusive lock.
  *
  * <pre>{@code
  * PdqIndex junk = new PdqIndex();
@@ -34,37 +36,57 @@ public final class PdqIndex {
 
   private static final int WORDS = PdqHash.WORDS;
   private static final int BUCKETS = 1 << 16;
-  private static final int INITIAL_POSTINGS = 2;
+  private static final int NONE = -1;
+  private static final int DEFAULT_CAPACITY = 1024;
 
   /** A stored hash within the asked distance of a query. */
   public record Match(long id, PdqHash hash, int distance) {
   }
 
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
-  /** Four longs per entry: the hash quarters. */
-  private long[] hashes = new long[4 * 1024];
-  private long[] ids = new long[1024];
+  /** {@code heads[w * 65536 + v]}: the newest entry whose word {@code w} is {@code v}, or {@link #NONE}. */
+  private final int[] heads = new int[WORDS * BUCKETS];
+  /** {@code next[e * 16 + w]}: the entry after {@code e} in its word-{@code w} bucket, or {@link #NONE}. */
+  private int[] next;
+  /** {@code hashes[e * 4 + q]}: quarter {@code q} of entry {@code e}'s hash. */
+  private long[] hashes;
+  private long[] ids;
   private int size;
-  /** {@code postings[word][value]}: entry numbers whose word {@code word} equals {@code value}. */
-  private final int[][][] postings = new int[WORDS][BUCKETS][];
-  private final int[][] counts = new int[WORDS][BUCKETS];
+
+  /** An empty index that grows as needed. */
+  public PdqIndex() {
+    this(DEFAULT_CAPACITY);
+  }
+
+  /** An empty index with room for {@code expectedSize} entries before it grows (about 100 bytes each). */
+  public PdqIndex(int expectedSize) {
+    if (expectedSize < 1) {
+      throw new IllegalArgumentException("expectedSize must be at least 1, was " + expectedSize);
+    }
+    Arrays.fill(heads, NONE);
+    next = new int[WORDS * expectedSize];
+    hashes = new long[4 * expectedSize];
+    ids = new long[expectedSize];
+  }
 
   /** Adds a hash under a caller's id (a tip, a verdict, a line of a blocklist file). Duplicates are kept. */
   public void add(PdqHash hash, long id) {
     lock.writeLock().lock();
     try {
-      int entry = size;
-      if (entry == ids.length) {
+      int e = size;
+      if (e == ids.length) {
         grow();
       }
       for (int q = 0; q < 4; q++) {
-        hashes[4 * entry + q] = hash.quarter(q);
+        hashes[4 * e + q] = hash.quarter(q);
       }
-      ids[entry] = id;
+      ids[e] = id;
       for (int w = 0; w < WORDS; w++) {
-        post(w, hash.word(w), entry);
+        int bucket = w * BUCKETS + hash.word(w);
+        next[e * WORDS + w] = heads[bucket];
+        heads[bucket] = e;
       }
-      size = entry + 1;
+      size = e + 1;
     } finally {
       lock.writeLock().unlock();
     }
@@ -113,14 +135,10 @@ public final class PdqIndex {
     lock.readLock().lock();
     try {
       for (int w = 0; w < WORDS; w++) {
-        int value = query.word(w);
-        for (int probe : WordNeighbours.within(value, radius)) {
-          int[] list = postings[w][probe];
-          int n = counts[w][probe];
-          for (int i = 0; i < n; i++) {
-            int e = list[i];
+        for (int probe : WordNeighbours.within(query.word(w), radius)) {
+          for (int e = heads[w * BUCKETS + probe]; e != NONE; e = next[e * WORDS + w]) {
             examined++;
-            // Found through an earlier word too: it was checked there already.
+            // Reached through an earlier word too: it was checked there already.
             if (foundInEarlierWord(e, w, query, radius)) {
               continue;
             }
@@ -150,23 +168,10 @@ public final class PdqIndex {
     return false;
   }
 
-  private void post(int word, int value, int entry) {
-    int[] list = postings[word][value];
-    int n = counts[word][value];
-    if (list == null) {
-      list = new int[INITIAL_POSTINGS];
-      postings[word][value] = list;
-    } else if (n == list.length) {
-      list = Arrays.copyOf(list, n + (n >> 1) + 1);
-      postings[word][value] = list;
-    }
-    list[n] = entry;
-    counts[word][value] = n + 1;
-  }
-
   private void grow() {
-    int capacity = ids.length + (ids.length >> 1);
+    int capacity = ids.length + (ids.length >> 1) + 1;
     ids = Arrays.copyOf(ids, capacity);
     hashes = Arrays.copyOf(hashes, 4 * capacity);
+    next = Arrays.copyOf(next, WORDS * capacity);
   }
 }

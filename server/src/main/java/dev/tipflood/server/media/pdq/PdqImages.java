@@ -46,10 +46,15 @@ public final class PdqImages {
     }
   }
 
-  /** Decodes the first picture in {@code bytes}, up to {@link #DEFAULT_MAX_PIXELS}. */
+  /** Decodes the first picture in {@code bytes}, up to {@link #DEFAULT_MAX_PIXELS}; {@code source} names it in errors. */
   public static BufferedImage decode(byte[] bytes, String source) {
+    return decode(bytes, source, DEFAULT_MAX_PIXELS);
+  }
+
+  /** Decodes the first picture in {@code bytes}, refusing more than {@code maxPixels} before decoding. */
+  public static BufferedImage decode(byte[] bytes, String source, long maxPixels) {
     try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
-      return read(in, source, DEFAULT_MAX_PIXELS);
+      return read(in, source, maxPixels);
     } catch (IOException e) {
       throw PdqImageException.unreadable(source, e);
     }

@@ -49,10 +49,7 @@ final class GifFrames {
     } catch (IOException e) {
       throw PdqImageException.unreadable(source, e);
     } catch (RuntimeException e) {
-      if (e instanceof PdqImageException p) {
-        throw p;
-      }
-      throw PdqImageException.unreadable(source, new IOException(e.toString(), e));
+      throw PdqImageException.decoderFailed(source, e);
     } finally {
       reader.dispose();
     }

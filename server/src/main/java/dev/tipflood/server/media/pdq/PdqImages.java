@@ -75,11 +75,7 @@ public final class PdqImages {
       }
       return reader.read(0);
     } catch (RuntimeException e) {
-      // ImageIO's plug-ins throw unchecked exceptions on some corrupt inputs.
-      if (e instanceof PdqImageException p) {
-        throw p;
-      }
-      throw PdqImageException.unreadable(source, new IOException(e.toString(), e));
+      throw PdqImageException.decoderFailed(source, e);
     } finally {
       reader.dispose();
     }

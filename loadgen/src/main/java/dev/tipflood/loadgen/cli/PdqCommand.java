@@ -1,5 +1,6 @@
 package dev.tipflood.loadgen.cli;
 
+import dev.tipflood.loadgen.process.JavaCommand;
 import dev.tipflood.loadgen.process.ServerJarLocator;
 import dev.tipflood.loadgen.run.ExitCodes;
 import java.nio.file.Path;
@@ -37,7 +38,8 @@ final class PdqCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path jar = ServerJarLocator.locate(serverJar);
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-Djava.awt.headless=true", "-cp",
+    // 1 GB: a picture at the 64-megapixel decode limit takes about 450 MB decoded plus its luma.
+    List<String> cmd = new ArrayList<>(List.of(JavaCommand.java(), "-Xmx1g", "-Djava.awt.headless=true", "-cp",
         jar.toString(), MAIN));
     if (frames != null) {
       cmd.add("--frames");

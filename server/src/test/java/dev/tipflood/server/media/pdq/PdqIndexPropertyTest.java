@@ -15,9 +15,11 @@ class PdqIndexPropertyTest {
 
   @Property(tries = 60)
   void indexQueryEqualsALinearScan(@ForAll long seed, @ForAll @IntRange(min = 0, max = 63) int maxDistance,
-                                   @ForAll @IntRange(min = 1, max = 400) int stored) {
+                                   @ForAll @IntRange(min = 1, max = 400) int stored,
+                                   @ForAll @IntRange(min = 1, max = 64) int minTail) {
     SplittableRandom r = new SplittableRandom(seed);
-    PdqIndex index = new PdqIndex();
+    // A small tail: entries are spread over the compact tables and the chained tail, as at 1M.
+    PdqIndex index = new PdqIndex(16, minTail);
     List<PdqHash> hashes = new ArrayList<>();
     for (int i = 0; i < stored; i++) {
       // Clusters of near variants, so matches exist at every distance around the threshold.

@@ -11,6 +11,8 @@ public final class Attempt {
   private final long startNanos;
   private String deviceId;
   private String metadataJson;
+  private final java.util.List<MediaPart> parts = new java.util.ArrayList<>(2);
+  private TipFacts tip;
 
   /**
    * @param address the client address (first {@code X-Forwarded-For} hop, else the peer)
@@ -51,5 +53,31 @@ public final class Attempt {
 
   public void metadataJson(String json) {
     this.metadataJson = json;
+  }
+
+  /** Starts a media part ({@link Point#MEDIA_HEAD}); it is then {@link #part()}. */
+  public MediaPart startPart(String declaredType, String filename) {
+    MediaPart p = new MediaPart(parts.size(), declaredType, filename);
+    parts.add(p);
+    return p;
+  }
+
+  /** The media part being received; null before the first. */
+  public MediaPart part() {
+    return parts.isEmpty() ? null : parts.get(parts.size() - 1);
+  }
+
+  /** Every media part so far, in order. */
+  public java.util.List<MediaPart> parts() {
+    return java.util.Collections.unmodifiableList(parts);
+  }
+
+  /** The durable tip; null before {@link Point#DURABLE}. */
+  public TipFacts tip() {
+    return tip;
+  }
+
+  public void tip(TipFacts facts) {
+    this.tip = facts;
   }
 }

@@ -67,6 +67,22 @@ public final class CapacityPipeline {
     review.connect(Sink.terminal(this::decide));
     processing.observe(progressReporter(TipProgress.QUEUED_FOR_PROCESSING, TipProgress.PROCESSING));
     review.observe(progressReporter(TipProgress.QUEUED_FOR_REVIEW, TipProgress.IN_REVIEW));
+    if (reviewSpec.lowScore().applies()) {
+      expireEvery(reviewSpec.lowScore(), Math.min(EXPIRY_SWEEP_NANOS, reviewSpec.lowScore().maxWait().toNanos()));
+    }
+  }
+
+  /** How often the review queue is swept for low-score tips past their deadline. */
+  static final long EXPIRY_SWEEP_NANOS = 1_000_000_000L;
+
+  /** Takes low-score tips that waited past their deadline out of the review queue, every {@code everyNanos}. */
+  private void expireEvery(ReviewSpec.LowScore lowScore, long everyNanos) {
+    scheduler.schedule(everyNanos, () -> {
+      for (PipelineTip gone : review.expire(lowScore.below(), lowScore.maxWait().toNanos())) {
+        observer.progressed(gone.id(), TipProgress.EXPIRED);
+      }
+      expireEvery(lowScore, everyNanos);
+    });
   }
 
   /**

@@ -122,6 +122,26 @@ public final class ServiceStage<T> implements Sink<T> {
     }
   }
 
+  /**
+   * Takes out of the queue every waiting item of priority below {@code belowPriority} that has
+   * waited longer than {@code maxWaitNanos}: it will not be served. Space it frees goes to
+   * upstream stages as usual.
+   *
+   * @return the items taken out, in queue order
+   */
+  public List<T> expire(int belowPriority, long maxWaitNanos) {
+    long now = scheduler.nanoTime();
+    List<WorkQueue.Waiting<T>> gone = queue.removeIf(
+        w -> w.priority() < belowPriority && now - w.arrivedAt() > maxWaitNanos);
+    if (gone.isEmpty()) {
+      return List.of();
+    }
+    integrate(now);
+    queued = queue.size();
+    notifySpace();
+    return gone.stream().map(WorkQueue.Waiting::item).toList();
+  }
+
   /** @return true if an offer now would be taken */
   public boolean hasSpace() {
     return inService < servers || queued < queueSpec.bound();

@@ -32,6 +32,39 @@ public final class MediaFiles {
     return img;
   }
 
+  /** A distinct scene per seed: random blocks and discs, so PDQ tells scenes apart. */
+  public static BufferedImage scene(int width, int height, long seed) {
+    java.util.Random r = new java.util.Random(seed);
+    BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    var g = img.createGraphics();
+    g.setColor(new Color(r.nextInt(256), r.nextInt(256), r.nextInt(256)));
+    g.fillRect(0, 0, width, height);
+    for (int i = 0; i < 12; i++) {
+      g.setColor(new Color(r.nextInt(256), r.nextInt(256), r.nextInt(256)));
+      int x = r.nextInt(width);
+      int y = r.nextInt(height);
+      int w = width / 8 + r.nextInt(width / 3);
+      int h = height / 8 + r.nextInt(height / 3);
+      if (r.nextBoolean()) {
+        g.fillRect(x - w / 2, y - h / 2, w, h);
+      } else {
+        g.fillOval(x - w / 2, y - h / 2, w, h);
+      }
+    }
+    g.dispose();
+    return img;
+  }
+
+  /** {@code img} scaled to {@code width x height}: a re-encoded, resized variant. */
+  public static BufferedImage resized(BufferedImage img, int width, int height) {
+    BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    var g = out.createGraphics();
+    g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    g.drawImage(img, 0, 0, width, height, null);
+    g.dispose();
+    return out;
+  }
+
   public static byte[] encode(BufferedImage img, String format) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {

@@ -8,7 +8,7 @@ import dev.tipflood.server.defence.Decision;
  * that ends a complete file. Bytes after IEND are not PNG's business (see {@link ZipTail}).
  */
 final class PngWalker extends StreamWalker {
-  private enum State { SIGNATURE, CHUNK, IHDR }
+  private enum State { SIGNATURE, CHUNK, IHDR, IEND_CRC }
 
   private final MediaCaps caps;
   private State state = State.SIGNATURE;
@@ -25,6 +25,10 @@ final class PngWalker extends StreamWalker {
       case SIGNATURE -> {
         state = State.CHUNK;
         expect(8);
+        return null;
+      }
+      case IEND_CRC -> {
+        finish();
         return null;
       }
       case IHDR -> {
@@ -57,7 +61,9 @@ final class PngWalker extends StreamWalker {
       return null;
     }
     if (type.equals("IEND")) {
-      finish();
+      state = State.IEND_CRC;
+      skip(length);
+      expect(4);
       return null;
     }
     skip(length + 4);

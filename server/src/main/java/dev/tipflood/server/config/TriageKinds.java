@@ -45,11 +45,11 @@ final class TriageKinds {
             s.intCount("addressPenalty"), s.intCount("maxPenalty")), triage.memory()));
     r.kind("pdq-blocklist", DefenceCatalogue.settings("onMatch", "reject", "penalty", "40", "maxDistance",
             Integer.toString(PdqMatching.MAX_DISTANCE), "minQuality", Integer.toString(PdqMatching.MIN_QUALITY),
-            "frames", "3", "maxPixels", "67108864", "witnessHashes", "200000"), Set.of(),
+            "frames", "3", "maxPixels", "67108864", "witnessHashes", "200000", "maxPending", "32"), Set.of(),
         (s, clock, triage) -> new PdqBlocklist(new PdqBlocklist.Settings(s.choice("onMatch", TriageKinds::onMatch),
             s.intCount("penalty"), bounded(s, "maxDistance", 0, 63), bounded(s, "minQuality", 0, 100),
             bounded(s, "frames", 1, 32), positive(s, "maxPixels"), (int) Math.min(Integer.MAX_VALUE,
-            positive(s, "witnessHashes"))), triage));
+            positive(s, "witnessHashes")), (int) Math.min(Integer.MAX_VALUE, positive(s, "maxPending"))), triage));
     registerBrownout(r);
   }
 

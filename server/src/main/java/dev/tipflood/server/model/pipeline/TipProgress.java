@@ -12,9 +12,9 @@ public enum TipProgress {
   /** The bounded processing queue was full when the tip arrived: it will not be reviewed. */
   DROPPED,
   /**
-   * A low-priority tip waited in the review queue past its deadline ({@link
-   * dev.tipflood.server.model.review.ReviewSpec#lowScore}): it will not be reviewed, and its
-   * status says so.
+   * A low-priority tip ({@link dev.tipflood.server.model.review.ReviewSpec#lowScore}) waited in
+   * the review queue past its deadline, found the queue full, or was displaced from it by a
+   * higher-priority tip: it will not be reviewed, and its status says so.
    */
   EXPIRED;
 

@@ -142,6 +142,22 @@ public final class ServiceStage<T> implements Sink<T> {
     return gone.stream().map(WorkQueue.Waiting::item).toList();
   }
 
+  /**
+   * Takes out the waiting item that would be served last, if its priority is below
+   * {@code belowPriority}: room for a more urgent item in a full queue.
+   *
+   * @return the item taken out, or null
+   */
+  public T displaceLast(int belowPriority) {
+    WorkQueue.Waiting<T> gone = queue.removeLast(belowPriority);
+    if (gone == null) {
+      return null;
+    }
+    integrate(scheduler.nanoTime());
+    queued = queue.size();
+    return gone.item();
+  }
+
   /** @return true if an offer now would be taken */
   public boolean hasSpace() {
     return inService < servers || queued < queueSpec.bound();

@@ -27,7 +27,9 @@ public record ReviewSpec(
 
   /**
    * Tips whose priority is below {@code below} leave the review queue unreviewed once they have
-   * waited {@code maxWait} (status {@code expired}); the others wait as long as it takes.
+   * waited {@code maxWait}, and never hold up processing when the review queue is full: they
+   * expire at once, or are displaced by a tip at or above {@code below} (status {@code expired}).
+   * The others wait as long as it takes.
    */
   public record LowScore(int below, Duration maxWait) {
     public static final LowScore NEVER = new LowScore(Integer.MIN_VALUE, Duration.ZERO);

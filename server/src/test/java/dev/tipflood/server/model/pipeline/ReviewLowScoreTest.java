@@ -22,10 +22,14 @@ class ReviewLowScoreTest {
   private final List<Verdict> verdicts = new ArrayList<>();
 
   private CapacityPipeline pipeline(ReviewSpec.LowScore lowScore) {
+    return pipeline(lowScore, QueueSpec.unbounded(QueueDiscipline.PRIORITY));
+  }
+
+  private CapacityPipeline pipeline(ReviewSpec.LowScore lowScore, QueueSpec reviewQueue) {
     ProcessingSpec processing = new ProcessingSpec(4, Map.of(MediaKind.PHOTO, Duration.ofMillis(1)),
         QueueSpec.unbounded(QueueDiscipline.FIFO));
     ReviewSpec review = new ReviewSpec(1, Duration.ofSeconds(60), Duration.ofSeconds(60), 0,
-        QueueSpec.unbounded(QueueDiscipline.PRIORITY), 1, lowScore);
+        reviewQueue, 1, lowScore);
     CapacityPipeline p = new CapacityPipeline(clock, processing, review, 1.0, GroundTruthOracle.unknowing(),
         (id, step) -> progress.computeIfAbsent(id, k -> new ArrayList<>()).add(step));
     p.subscribe(verdicts::add);
@@ -74,5 +78,40 @@ class ReviewLowScoreTest {
     p.submit(tip("junk", -100));
     clock.advanceBy(Duration.ofMinutes(30));
     assertThat(progress.get("junk")).doesNotContain(TipProgress.EXPIRED).endsWith(TipProgress.REVIEWED);
+  }
+
+  @Test
+  void aFullReviewQueueNeverHoldsUpProcessingForLowScoresAndMakesRoomForHighOnes() {
+    CapacityPipeline p = pipeline(new ReviewSpec.LowScore(30, Duration.ofHours(1)),
+        QueueSpec.bounded(QueueDiscipline.PRIORITY, 2));
+    p.submit(tip("busy", 90));
+    clock.advanceBy(Duration.ofSeconds(1));
+    p.submit(tip("junk-1", 10));
+    p.submit(tip("junk-2", 5));
+    clock.advanceBy(Duration.ofSeconds(1)); // the review queue is full: two low scores wait
+    p.submit(tip("junk-3", 5));
+    clock.advanceBy(Duration.ofSeconds(1));
+    assertThat(progress.get("junk-3")).as("no room, and it would only wait to expire").endsWith(TipProgress.EXPIRED);
+
+    p.submit(tip("legit", 90));
+    clock.advanceBy(Duration.ofSeconds(1));
+    assertThat(progress.get("junk-2")).as("displaced: it would have been served last").endsWith(TipProgress.EXPIRED);
+    assertThat(progress.get("legit")).endsWith(TipProgress.QUEUED_FOR_REVIEW);
+    assertThat(p.processingStats().inService()).as("no worker is held up").isZero();
+
+    clock.advanceBy(Duration.ofMinutes(3));
+    assertThat(verdicts).extracting(Verdict::tipId).containsExactly("busy", "legit", "junk-1");
+  }
+
+  @Test
+  void withoutALowScoreAFullReviewQueueHoldsUpProcessingAsBefore() {
+    CapacityPipeline p = pipeline(ReviewSpec.LowScore.NEVER, QueueSpec.bounded(QueueDiscipline.PRIORITY, 1));
+    p.submit(tip("busy", 90));
+    clock.advanceBy(Duration.ofSeconds(1));
+    p.submit(tip("a", 5));
+    p.submit(tip("b", 90));
+    clock.advanceBy(Duration.ofSeconds(1));
+    assertThat(progress.get("b")).doesNotContain(TipProgress.EXPIRED);
+    assertThat(p.processingStats().inService()).as("b's worker waits for room").isEqualTo(1);
   }
 }

@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * that nobody judged junk only groups them ({@link WitnessGroups}).
  *
  * <pre>{@code
- * Defence pdq = new PdqBlocklist(new PdqBlocklist.Settings(true, 40, 31, 50, 3, 64L << 20, 200_000), context);
+ * Defence pdq = new PdqBlocklist(new PdqBlocklist.Settings(true, 40, 31, 50, 3, 64L << 20, 200_000, 32), context);
  * }</pre>
  */
 public final class PdqBlocklist implements Defence {
@@ -45,9 +45,11 @@ public final class PdqBlocklist implements Defence {
    * @param frames frames sampled from a video
    * @param maxPixels the largest picture decoded for hashing
    * @param witnessHashes recent hashes kept per generation for witness grouping
+   * @param maxPending the most parts waiting to be hashed; beyond it a part is not hashed (counted
+   *     {@code skipped}), so a flood cannot queue unbounded work in front of every upload's answer
    */
   public record Settings(boolean reject, int penalty, int maxDistance, int minQuality, int frames, long maxPixels,
-      int witnessHashes) {}
+      int witnessHashes, int maxPending) {}
 
   private final Settings settings;
   private final TriageContext context;
@@ -57,6 +59,8 @@ public final class PdqBlocklist implements Defence {
   private final AtomicLong hashed = new AtomicLong();
   private final AtomicLong unhashable = new AtomicLong();
   private final AtomicLong matched = new AtomicLong();
+  private final AtomicLong skipped = new AtomicLong();
+  private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
 
   public PdqBlocklist(Settings settings, TriageContext context) {
     this.settings = settings;
@@ -84,8 +88,17 @@ public final class PdqBlocklist implements Defence {
     if (!FrameSampler.hashable(type)) {
       return Decision.admit();
     }
+    if (pending.incrementAndGet() > settings.maxPending()) {
+      pending.decrementAndGet();
+      skipped.incrementAndGet();
+      return Decision.admit();
+    }
     Ticket ticket = new Ticket(0);
-    context.cpu().execute(() -> ticket.settle(judge(part, type)));
+    context.cpu().execute(() -> {
+      Decision d = judge(part, type);
+      pending.decrementAndGet();
+      ticket.settle(d);
+    });
     return new Decision.Queued(ticket);
   }
 
@@ -142,7 +155,8 @@ public final class PdqBlocklist implements Defence {
 
   @Override
   public Map<String, Object> state() {
-    return Map.of("hashed", hashed.get(), "unhashable", unhashable.get(), "matchedJunk", matched.get(),
-        "witnessesGrouped", witnesses.grouped(), "junkPdq", memory.junkPdq().size());
+    return Map.of("hashed", hashed.get(), "unhashable", unhashable.get(), "skipped", skipped.get(),
+        "pending", pending.get(), "matchedJunk", matched.get(), "witnessesGrouped", witnesses.grouped(),
+        "junkPdq", memory.junkPdq().size());
   }
 }

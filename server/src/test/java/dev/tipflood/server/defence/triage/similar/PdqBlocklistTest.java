@@ -31,7 +31,7 @@ class PdqBlocklistTest {
   @TempDir
   Path dir;
   private final ReviewerMemory memory = new ReviewerMemory(new ManualClock(), ReviewerMemory.Limits.DEFAULT);
-  private final PdqBlocklist pdq = new PdqBlocklist(new PdqBlocklist.Settings(true, 40, 31, 50, 3, 64L << 20, 1000),
+  private final PdqBlocklist pdq = new PdqBlocklist(new PdqBlocklist.Settings(true, 40, 31, 50, 3, 64L << 20, 1000, 8),
       new TriageContext(memory, Runnable::run, Pressure.NONE));
   private final BufferedImage incident = MediaFiles.scene(640, 480, 7);
   private int files;

@@ -54,6 +54,7 @@ public final class CapacityWiring implements ServerWiring.Factory {
   private volatile MeasurementPlane measure;
   private volatile DefenceSet defences;
   private volatile TriageContext triage;
+  private volatile StorageBandwidth bandwidth;
   private final List<PdqHash> seeds = new CopyOnWriteArrayList<>();
 
   @Override
@@ -65,6 +66,7 @@ public final class CapacityWiring implements ServerWiring.Factory {
     StorageSpec storage = profile.storage().toSpec();
     StorageQuota quota = new StorageQuota(storage.quotaBytes(), storedBytes(c.media().mediaDir()));
     StorageBandwidth bandwidth = new StorageBandwidth(scheduler, storage);
+    this.bandwidth = bandwidth;
     MeasurementPlane plane = new MeasurementPlane(c.clock(), System::nanoTime, c.metrics());
     plane.attachStorage(quota, bandwidth);
     plane.addToTimeline((sample, interval) -> sample.put("connections", Map.of("open",
@@ -140,6 +142,12 @@ public final class CapacityWiring implements ServerWiring.Factory {
       public long queuedForProcessing() {
         CapacityPipeline p = pipeline;
         return p == null ? 0 : p.processingStats().queued();
+      }
+
+      @Override
+      public long activeUploads() {
+        StorageBandwidth b = bandwidth;
+        return b == null ? 0 : b.activeFlows();
       }
     });
     this.triage = t;

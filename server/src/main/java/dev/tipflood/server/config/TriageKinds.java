@@ -54,9 +54,9 @@ final class TriageKinds {
   }
 
   static void registerBrownout(Registry r) {
-    r.kind("brownout", DefenceCatalogue.settings("queueAbove", "400", "later", "10m"), Set.of(),
-        (s, clock, triage) -> new Brownout(new Brownout.Settings(s.count("queueAbove"), positiveDuration(s, "later")),
-            triage.pressure()));
+    r.kind("brownout", DefenceCatalogue.settings("queueAbove", "400", "uploadsAbove", "64", "later", "10m"), Set.of(),
+        (s, clock, triage) -> new Brownout(new Brownout.Settings(s.count("queueAbove"), s.count("uploadsAbove"),
+            positiveDuration(s, "later")), triage.pressure()));
   }
 
   private static java.time.Duration positiveDuration(DefenceSettings s, String field) {

@@ -1,8 +1,8 @@
 package dev.tipflood.server.defence.triage;
 
 /**
- * The service's pressure signals as a brownout reads them: readiness (the health checks) and the
- * number of tips waiting for processing. Implemented by the server's wiring; thread-safe and cheap.
+ * The service's pressure signals as a brownout reads them: readiness (the health checks), the
+ * number of tips waiting for processing, and the uploads sharing storage bandwidth. Implemented by the server's wiring; thread-safe and cheap.
  */
 public interface Pressure {
   Pressure NONE = new Pressure() {
@@ -15,6 +15,11 @@ public interface Pressure {
     public long queuedForProcessing() {
       return 0;
     }
+
+    @Override
+    public long activeUploads() {
+      return 0;
+    }
   };
 
   /** True while a readiness check fails (heap, GC, event-loop lag, full queues). */
@@ -22,4 +27,7 @@ public interface Pressure {
 
   /** Tips acknowledged and waiting for a processing worker. */
   long queuedForProcessing();
+
+  /** Uploads sharing the storage bandwidth right now: each gets its share, so many means slow. */
+  long activeUploads();
 }

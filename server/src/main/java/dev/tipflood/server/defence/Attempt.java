@@ -13,6 +13,7 @@ public final class Attempt {
   private String metadataJson;
   private final java.util.List<MediaPart> parts = new java.util.ArrayList<>(2);
   private TipFacts tip;
+  private MediaPart focus;
 
   /**
    * @param address the client address (first {@code X-Forwarded-For} hop, else the peer)
@@ -55,16 +56,27 @@ public final class Attempt {
     this.metadataJson = json;
   }
 
-  /** Starts a media part ({@link Point#MEDIA_HEAD}); it is then {@link #part()}. */
+  /** Starts a media part; it is {@link #part()} until another is started or focused. */
   public MediaPart startPart(String declaredType, String filename) {
     MediaPart p = new MediaPart(parts.size(), declaredType, filename);
     parts.add(p);
+    focus = p;
     return p;
   }
 
-  /** The media part being received; null before the first. */
+  /**
+   * Makes {@code p} the part the next decision is about. Parts overlap: a request's second part
+   * may start while the first one's head is still being decided (its file opens asynchronously),
+   * so the adapter focuses the part before each decision at {@link Point#MEDIA_HEAD},
+   * {@link Point#BODY} and {@link Point#MEDIA_END}.
+   */
+  public void focus(MediaPart p) {
+    this.focus = p;
+  }
+
+  /** The media part the current decision is about; null before the first. */
   public MediaPart part() {
-    return parts.isEmpty() ? null : parts.get(parts.size() - 1);
+    return focus;
   }
 
   /** Every media part so far, in order. */

@@ -66,6 +66,7 @@ final class MediaPartGuard implements PartGuard {
     headDecided = true;
     byte[] bytes = head.getBytes(0, Math.min(head.length(), MediaPart.HEAD_BYTES));
     part.head(bytes);
+    request.attempt().focus(part);
     for (DefenceSet.Slot slot : set.at(Point.MEDIA_HEAD)) {
       Decision d = slot.defence().decide(Point.MEDIA_HEAD, request.attempt());
       while (owners.size() < part.scanners().size()) {
@@ -111,6 +112,7 @@ final class MediaPartGuard implements PartGuard {
   private Future<Void> decideEnd(DefenceSet.Slot[] slots, int from) {
     for (int i = from; i < slots.length; i++) {
       DefenceSet.Slot slot = slots[i];
+      request.attempt().focus(part);
       Decision d = slot.defence().decide(Point.MEDIA_END, request.attempt());
       if (d instanceof Decision.Queued q) {
         int next = i + 1;

@@ -107,6 +107,21 @@ class BadMediaOverHttpTest {
   }
 
   @Test
+  void eachPartOfATipIsJudgedOnItsOwnBytes() throws IOException {
+    // The second part starts while the first one's head is still held (its file opens
+    // asynchronously): each decision must be about its own part, not the latest one.
+    byte[] body = new Multipart().field("metadata", VALID_METADATA)
+        .file("media", "a.jpg", "image/jpeg", MediaFiles.jpeg(31))
+        .file("media", "b.avi", "video/x-msvideo", MediaFiles.avi(32))
+        .file("media", "c.png", "image/png", MediaFiles.png(33)).request();
+    try (RawHttp http = new RawHttp(server.port())) {
+      RawHttp.Response r = http.send(body).read();
+      assertThat(r.status()).as(r.body()).isEqualTo(201);
+    }
+    mediaBefore += 3;
+  }
+
+  @Test
   void aRefusedPartIsNeverWrittenEvenWhenLaterPartsAreGood() throws IOException {
     byte[] body = new Multipart().field("metadata", VALID_METADATA)
         .file("media", "ok.jpg", "image/jpeg", MediaFiles.jpeg(21))

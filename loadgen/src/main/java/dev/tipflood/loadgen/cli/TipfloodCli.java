@@ -14,13 +14,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code java -jar tipflood.jar <command>}: run, scenarios, validate, corpus, serve, summarize, report, check.
+ * {@code java -jar tipflood.jar <command>}: run, scenarios, validate, corpus, serve, summarize, report, check, pdq.
  * Exceptions map to the documented {@link ExitCodes}.
  */
 @Command(name = "tipflood", mixinStandardHelpOptions = true, versionProvider = TipfloodCli.Version.class,
     description = "Replay a flood against a tip-submission service, watch it degrade, compare defences.",
     subcommands = {PlanCommand.class, RunCommand.class, ScenariosCommand.class, ValidateCommand.class, CorpusCommand.class,
-        ServeCommand.class, SummarizeCommand.class, ReportCommand.class, CheckCommand.class, CommandLine.HelpCommand.class},
+        ServeCommand.class, SummarizeCommand.class, ReportCommand.class, CheckCommand.class, PdqCommand.class,
+        CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:completed",
@@ -34,7 +35,8 @@ import picocli.CommandLine.Command;
         "8:a needed file is missing (server jar, run directory, a file of it)",
         "9:an SLO failed (run --fail-on-slo, check)",
         "10:check: a regression against the baseline",
-        "11:a run directory or baseline is unreadable (truncated, corrupt, other format)"})
+        "11:a run directory or baseline is unreadable (truncated, corrupt, other format)",
+        "12:pdq: a file could not be hashed (each is named; the others are hashed)"})
 public final class TipfloodCli implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

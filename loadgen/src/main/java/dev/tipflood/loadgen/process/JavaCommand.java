@@ -3,11 +3,11 @@ package dev.tipflood.loadgen.process;
 import java.nio.file.Path;
 
 /** The {@code java} executable of the running JVM, so children use the same Java. */
-final class JavaCommand {
+public final class JavaCommand {
   private JavaCommand() {
   }
 
-  static String java() {
+  public static String java() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 }

@@ -26,6 +26,8 @@ public final class ExitCodes {
   public static final int REGRESSION = 10;
   /** A run directory or baseline that cannot be read: truncated, corrupt, or of another format version. */
   public static final int UNREADABLE_RUN = 11;
+  /** {@code pdq}: a file could not be hashed (missing, not an image, corrupt); the others were. */
+  public static final int UNHASHABLE_FILE = 12;
 
   private ExitCodes() {
   }

@@ -27,7 +27,7 @@ class TipfloodCliTest {
   @Test
   void helpListsEveryCommandAndTheExitCodes() {
     assertThat(run("--help")).isZero();
-    assertThat(out.toString()).contains("run", "scenarios", "validate", "corpus", "serve", "report", "check", "Exit codes",
+    assertThat(out.toString()).contains("run", "scenarios", "validate", "corpus", "serve", "report", "check", "pdq", "Exit codes",
         "target refused", "an SLO failed");
   }
 

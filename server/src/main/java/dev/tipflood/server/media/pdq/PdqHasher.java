@@ -46,7 +46,7 @@ public final class PdqHasher {
     return hash(PdqImages.decode(file));
   }
 
-  /** Hashes each frame (sampled frames of a GIF or video, see a frame sampler), in order. */
+  /** Hashes each frame (sampled frames of a GIF or video, see {@link PdqFrameSampler}), in order. */
   public List<PdqResult> hashFrames(List<BufferedImage> frames) {
     return frames.stream().map(this::hash).toList();
   }

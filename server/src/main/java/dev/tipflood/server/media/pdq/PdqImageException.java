@@ -23,6 +23,14 @@ public final class PdqImageException extends RuntimeException {
     return new PdqImageException(source + ": cannot read image: " + cause.getMessage(), cause);
   }
 
+  /**
+   * An unchecked exception out of an ImageIO plug-in (some throw them on corrupt input), as an
+   * unreadable image; one of ours passes through unchanged.
+   */
+  public static PdqImageException decoderFailed(String source, RuntimeException e) {
+    return e instanceof PdqImageException p ? p : unreadable(source, new IOException(e.toString(), e));
+  }
+
   /** The declared dimensions exceed the decode limit; nothing was decoded. */
   public static PdqImageException tooLarge(String source, long width, long height, long maxPixels) {
     return new PdqImageException(source + ": " + width + "x" + height + " pixels exceeds the limit of " + maxPixels

@@ -46,10 +46,15 @@ public final class PdqImages {
     }
   }
 
-  /** Decodes the first picture in {@code bytes}, up to {@link #DEFAULT_MAX_PIXELS}. */
+  /** Decodes the first picture in {@code bytes}, up to {@link #DEFAULT_MAX_PIXELS}; {@code source} names it in errors. */
   public static BufferedImage decode(byte[] bytes, String source) {
+    return decode(bytes, source, DEFAULT_MAX_PIXELS);
+  }
+
+  /** Decodes the first picture in {@code bytes}, refusing more than {@code maxPixels} before decoding. */
+  public static BufferedImage decode(byte[] bytes, String source, long maxPixels) {
     try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
-      return read(in, source, DEFAULT_MAX_PIXELS);
+      return read(in, source, maxPixels);
     } catch (IOException e) {
       throw PdqImageException.unreadable(source, e);
     }
@@ -70,11 +75,7 @@ public final class PdqImages {
       }
       return reader.read(0);
     } catch (RuntimeException e) {
-      // ImageIO's plug-ins throw unchecked exceptions on some corrupt inputs.
-      if (e instanceof PdqImageException p) {
-        throw p;
-      }
-      throw PdqImageException.unreadable(source, new IOException(e.toString(), e));
+      throw PdqImageException.decoderFailed(source, e);
     } finally {
       reader.dispose();
     }

@@ -126,13 +126,15 @@ public final class CapacityWiring implements ServerWiring.Factory {
    * a worker pool for decoding and hashing, and the pressure signal (not ready).
    */
   private TriageContext triageContext(ServerComponents c) {
-    ReviewerMemory memory = new ReviewerMemory(System::nanoTime, ReviewerMemory.Limits.DEFAULT);
-    seeds.forEach(memory::blockPdq);
-    WorkerExecutor cpu = c.vertx().createSharedWorkerExecutor(TRIAGE_POOL, TRIAGE_WORKERS);
-    TriageContext t = new TriageContext(memory, task -> cpu.executeBlocking(() -> {
+    WorkerExecutor worker = c.vertx().createSharedWorkerExecutor(TRIAGE_POOL, TRIAGE_WORKERS);
+    java.util.concurrent.Executor cpu = task -> worker.executeBlocking(() -> {
       task.run();
       return null;
-    }, false), new Pressure() {
+    }, false);
+    ReviewerMemory memory = new ReviewerMemory(System::nanoTime, ReviewerMemory.Limits.DEFAULT, cpu,
+        c.media()::resolve);
+    seeds.forEach(memory::blockPdq);
+    TriageContext t = new TriageContext(memory, cpu, new Pressure() {
       @Override
       public boolean unhealthy() {
         return !c.health().readiness().up();

@@ -7,10 +7,9 @@ import dev.tipflood.server.defence.triage.duplicate.ExactDuplicates;
 import dev.tipflood.server.defence.triage.duplicate.StoredDigests;
 import dev.tipflood.server.defence.triage.score.Jurisdiction;
 import dev.tipflood.server.defence.triage.score.TriageScore;
-import dev.tipflood.server.defence.triage.similar.PdqBlocklist;
+import dev.tipflood.server.defence.triage.similar.NearDuplicates;
 import dev.tipflood.server.defence.triage.sniff.MediaCaps;
 import dev.tipflood.server.defence.triage.sniff.MediaSniff;
-import dev.tipflood.server.media.pdq.PdqMatching;
 import java.util.Map;
 import java.util.Set;
 
@@ -43,13 +42,12 @@ final class TriageKinds {
             s.intCount("inJurisdiction"), s.intCount("description"), s.intCount("plausibleTime"),
             s.intCount("minWords"), s.duration("maxAge"), s.duration("futureSkew"), s.intCount("devicePenalty"),
             s.intCount("addressPenalty"), s.intCount("maxPenalty")), triage.memory()));
-    r.kind("pdq-blocklist", DefenceCatalogue.settings("onMatch", "reject", "penalty", "40", "maxDistance",
-            Integer.toString(PdqMatching.MAX_DISTANCE), "minQuality", Integer.toString(PdqMatching.MIN_QUALITY),
-            "frames", "3", "maxPixels", "67108864", "witnessHashes", "200000", "maxPending", "32"), Set.of(),
-        (s, clock, triage) -> new PdqBlocklist(new PdqBlocklist.Settings(s.choice("onMatch", TriageKinds::onMatch),
-            s.intCount("penalty"), bounded(s, "maxDistance", 0, 63), bounded(s, "minQuality", 0, 100),
-            bounded(s, "frames", 1, 32), positive(s, "maxPixels"), (int) Math.min(Integer.MAX_VALUE,
-            positive(s, "witnessHashes")), (int) Math.min(Integer.MAX_VALUE, positive(s, "maxPending"))), triage));
+    r.kind("pdq-blocklist", DefenceCatalogue.settings("onMatch", "reject", "penalty", "40", "frames", "3",
+            "maxPixels", "67108864", "witnessHashes", "200000", "maxPending", "32"), Set.of(),
+        (s, clock, triage) -> new NearDuplicates(new NearDuplicates.Settings(s.choice("onMatch", TriageKinds::onMatch),
+            s.intCount("penalty"), bounded(s, "frames", 1, 32), positive(s, "maxPixels"),
+            (int) Math.min(Integer.MAX_VALUE, positive(s, "witnessHashes")),
+            (int) Math.min(Integer.MAX_VALUE, positive(s, "maxPending"))), triage));
     registerBrownout(r);
   }
 

@@ -15,9 +15,10 @@ import java.util.Objects;
  * @param receivedAt when the service stored it (its wall clock)
  * @param deviceId the device the tipster's app names
  * @param mediaSha256 the stored media's SHA-256 digests, in part order
+ * @param mediaStoredAs the stored media's names in the media store, in part order
  */
 public record TipFacts(String tipId, String description, double lat, double lon, Instant occurredAt,
-    Instant receivedAt, String deviceId, java.util.List<String> mediaSha256) {
+    Instant receivedAt, String deviceId, java.util.List<String> mediaSha256, java.util.List<String> mediaStoredAs) {
   public TipFacts {
     Objects.requireNonNull(tipId, "tipId");
     Objects.requireNonNull(description, "description");
@@ -25,5 +26,6 @@ public record TipFacts(String tipId, String description, double lat, double lon,
     Objects.requireNonNull(receivedAt, "receivedAt");
     Objects.requireNonNull(deviceId, "deviceId");
     mediaSha256 = java.util.List.copyOf(mediaSha256);
+    mediaStoredAs = java.util.List.copyOf(mediaStoredAs);
   }
 }

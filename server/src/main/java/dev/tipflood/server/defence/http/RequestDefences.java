@@ -107,7 +107,8 @@ final class RequestDefences implements UploadGuard.Body {
     }
     TipMetadata m = tip.metadata();
     attempt.tip(new TipFacts(tip.id().value(), m.description(), m.lat(), m.lon(), m.occurredAt(), tip.receivedAt(),
-        m.deviceId(), tip.media().stream().map(MediaItem::sha256).toList()));
+        m.deviceId(), tip.media().stream().map(MediaItem::sha256).toList(),
+        tip.media().stream().map(MediaItem::storedAs).toList()));
     int priority = 0;
     for (DefenceSet.Slot slot : slots) {
       Decision d = slot.defence().decide(Point.DURABLE, attempt);

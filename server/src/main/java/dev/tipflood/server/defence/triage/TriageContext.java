@@ -22,6 +22,7 @@ public record TriageContext(ReviewerMemory memory, Executor cpu, Pressure pressu
 
   /** A context of its own: a fresh memory, work on the caller's thread, never under pressure (validation, tests). */
   public static TriageContext standalone(NanoClock clock) {
-    return new TriageContext(new ReviewerMemory(clock, ReviewerMemory.Limits.DEFAULT), Runnable::run, Pressure.NONE);
+    return new TriageContext(new ReviewerMemory(clock, ReviewerMemory.Limits.DEFAULT, Runnable::run,
+        java.nio.file.Path::of), Runnable::run, Pressure.NONE);
   }
 }

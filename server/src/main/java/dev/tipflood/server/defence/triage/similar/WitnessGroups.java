@@ -2,6 +2,7 @@ package dev.tipflood.server.defence.triage.similar;
 
 import dev.tipflood.server.media.pdq.PdqHash;
 import dev.tipflood.server.media.pdq.PdqIndex;
+import dev.tipflood.server.media.pdq.PdqMatching;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,7 +17,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class WitnessGroups {
   private final int perGeneration;
-  private final int maxDistance;
   private final AtomicLong ids = new AtomicLong();
   private volatile Generation young = new Generation();
   private volatile Generation old = new Generation();
@@ -27,16 +27,15 @@ final class WitnessGroups {
     final Map<Long, String> groupOf = new ConcurrentHashMap<>();
   }
 
-  WitnessGroups(int perGeneration, int maxDistance) {
+  WitnessGroups(int perGeneration) {
     this.perGeneration = perGeneration;
-    this.maxDistance = maxDistance;
   }
 
   /** The group of the nearest recent tip within the match distance of any of {@code hashes}, or null. */
   String groupOf(List<PdqHash> hashes) {
     for (Generation g : List.of(young, old)) {
       for (PdqHash h : hashes) {
-        List<PdqIndex.Match> hits = g.index.query(h, maxDistance);
+        List<PdqIndex.Match> hits = g.index.query(h, PdqMatching.MAX_DISTANCE);
         if (!hits.isEmpty()) {
           return g.groupOf.get(hits.get(0).id());
         }

@@ -13,7 +13,8 @@ import dev.tipflood.server.defence.triage.Verdicts;
 import org.junit.jupiter.api.Test;
 
 class ExactDuplicatesTest {
-  private final ReviewerMemory memory = new ReviewerMemory(new ManualClock(), ReviewerMemory.Limits.DEFAULT);
+  private final ReviewerMemory memory = new ReviewerMemory(new ManualClock(), ReviewerMemory.Limits.DEFAULT,
+      Runnable::run, java.nio.file.Path::of);
   private final StoredDigests stored = new StoredDigests(1000);
 
   private Decision send(ExactDuplicates d, String tipId, String sha) {

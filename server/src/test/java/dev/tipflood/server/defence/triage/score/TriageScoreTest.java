@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class TriageScoreTest {
   private final ManualClock clock = new ManualClock();
   private final ReviewerMemory memory = new ReviewerMemory(clock, new ReviewerMemory.Limits(1000, 1000, 1000,
-      Duration.ofMinutes(30)));
+      Duration.ofMinutes(30), 1), Runnable::run, java.nio.file.Path::of);
   private final TriageScore score = new TriageScore(new TriageScore.Settings(Jurisdiction.parse(Jurisdiction.DALLAS),
       40, 30, 20, 4, Duration.ofDays(7), Duration.ofMinutes(10), 20, 5, 60), memory);
 
@@ -42,11 +42,11 @@ class TriageScoreTest {
   void eachSignalCountsOnItsOwn() {
     TipFacts good = goodTip("t", "d");
     assertThat(priority("a", new TipFacts("t", "lol", good.lat(), good.lon(), good.occurredAt(), good.receivedAt(),
-        "d", List.of()))).isEqualTo(60);
+        "d", List.of(), List.of()))).isEqualTo(60);
     assertThat(priority("a", new TipFacts("t", good.description(), 40.7, -74.0, good.occurredAt(),
-        good.receivedAt(), "d", List.of()))).isEqualTo(50);
+        good.receivedAt(), "d", List.of(), List.of()))).isEqualTo(50);
     assertThat(priority("a", new TipFacts("t", good.description(), good.lat(), good.lon(),
-        good.receivedAt().plusSeconds(3600), good.receivedAt(), "d", List.of()))).as("an hour in the future")
+        good.receivedAt().plusSeconds(3600), good.receivedAt(), "d", List.of(), List.of()))).as("an hour in the future")
         .isEqualTo(70);
   }
 

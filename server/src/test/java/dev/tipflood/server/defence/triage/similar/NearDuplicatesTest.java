@@ -27,14 +27,20 @@ import org.junit.jupiter.api.io.TempDir;
  * The triage trap: witnesses' near-identical photos are grouped and never refused for resembling
  * each other; only resemblance to media a reviewer judged junk refuses a part.
  */
-class PdqBlocklistTest {
+class NearDuplicatesTest {
   @TempDir
   Path dir;
-  private final ReviewerMemory memory = new ReviewerMemory(new ManualClock(), ReviewerMemory.Limits.DEFAULT);
-  private final PdqBlocklist pdq = new PdqBlocklist(new PdqBlocklist.Settings(true, 40, 31, 50, 3, 64L << 20, 1000, 8),
-      new TriageContext(memory, Runnable::run, Pressure.NONE));
+  private ReviewerMemory memory;
+  private NearDuplicates pdq;
   private final BufferedImage incident = MediaFiles.scene(640, 480, 7);
   private int files;
+
+  @org.junit.jupiter.api.BeforeEach
+  void setUp() {
+    memory = new ReviewerMemory(new ManualClock(), ReviewerMemory.Limits.DEFAULT, Runnable::run, dir::resolve);
+    pdq = new NearDuplicates(new NearDuplicates.Settings(true, 40, 3, 64L << 20, 1000, 8),
+        new TriageContext(memory, Runnable::run, Pressure.NONE));
+  }
 
   /** Sends one photo through the part's end and, unless refused, durability; returns the part's decision. */
   private Decision send(String tipId, BufferedImage photo) throws IOException {
@@ -47,7 +53,7 @@ class PdqBlocklistTest {
     AtomicReference<Decision> settled = new AtomicReference<>();
     ((Decision.Queued) end).ticket().onSettled(settled::set);
     if (settled.get() instanceof Decision.Admit) {
-      a.tip(Verdicts.goodTip(tipId, "phone-" + tipId, "sha-" + tipId));
+      a.tip(Verdicts.goodTipStored(tipId, "phone-" + tipId, "sha-" + tipId, file.getFileName().toString()));
       pdq.decide(Point.DURABLE, a);
     }
     return settled.get();
@@ -88,6 +94,20 @@ class PdqBlocklistTest {
     send("w1", incident);
     memory.onVerdict(Verdicts.legit("w1", "sha-w1"));
     assertThat(send("w2", MediaFiles.resized(incident, 480, 360))).isInstanceOf(Decision.Admit.class);
+  }
+
+  @Test
+  void aCroppedAndCaptionedRepostOfJudgedJunkIsRefusedToo() throws IOException {
+    send("fancam", incident);
+    memory.onVerdict(Verdicts.junk("fancam", "sha-fancam"));
+    BufferedImage cropped = incident.getSubimage(20, 15, 600, 450);
+    BufferedImage captioned = MediaFiles.resized(incident, 640, 480);
+    var g = captioned.createGraphics();
+    g.setColor(java.awt.Color.BLACK);
+    g.fillRect(0, 400, 640, 80);
+    g.dispose();
+    assertThat(send("cropped", cropped)).isInstanceOf(Decision.Reject.class);
+    assertThat(send("captioned", captioned)).isInstanceOf(Decision.Reject.class);
   }
 
   @Test

@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import dev.tipflood.server.capacity.CapacityWiring;
+import dev.tipflood.server.media.pdq.PdqBlocklistFile;
 
 /**
  * Entry point of the mock tip-upload service. The command line is a cross-module contract:
@@ -37,7 +39,7 @@ public final class ServerMain implements Callable<Integer> {
   String host;
 
   @Option(names = "--profile", defaultValue = "tipline",
-      description = "Built-in profile name (tipline, naive, unlimited, tipline+throttle) or a YAML file (default ${DEFAULT-VALUE}).")
+      description = "Built-in profile name (tipline, naive, unlimited, tipline+throttle, tipline+triage, tipline+full) or a YAML file (default ${DEFAULT-VALUE}).")
   String profile;
 
   @Option(names = "--data-dir", description = "Directory for the tip journal and media files (created if missing).")
@@ -58,6 +60,10 @@ public final class ServerMain implements Callable<Integer> {
       + "(vertx_http_server_*) on /metrics. Off by default: tipflood_request_latency already counts and times every "
       + "request per endpoint and status, and Vert.x's meters cost about 5% of the server's CPU per small request.")
   boolean vertxHttpMetrics;
+
+  @Option(names = "--blocklist", paramLabel = "FILE", description = "Seed the PDQ junk blocklist of the triage "
+      + "defences with known junk: lines of 'hash[,quality[,file]]' as 'tipflood pdq' prints them.")
+  Path blocklist;
 
   @Option(names = "--print-profile", description = "Print the resolved, validated profile as JSON and exit.")
   boolean printProfile;
@@ -115,6 +121,19 @@ public final class ServerMain implements Callable<Integer> {
       err.println("tipflood-server: --data-dir is required (use --help for the options)");
       return 2;
     }
+    CapacityWiring wiring = new CapacityWiring();
+    if (blocklist != null) {
+      try {
+        PdqBlocklistFile.Loaded seed = PdqBlocklistFile.read(blocklist);
+        wiring.seedBlocklist(seed.entries().stream().filter(PdqBlocklistFile.Entry::usable)
+            .map(PdqBlocklistFile.Entry::hash).toList());
+        err.println("tipflood-server: blocklist " + blocklist + ": " + (seed.entries().size() - seed.lowQuality())
+            + " hashes, " + seed.lowQuality() + " below quality 50 skipped");
+      } catch (PdqBlocklistFile.BlocklistException e) {
+        err.println("tipflood-server: --blocklist: " + e.getMessage());
+        return 2;
+      }
+    }
     String token = adminToken;
     if (token == null || token.isBlank()) {
       byte[] random = new byte[24];
@@ -127,7 +146,7 @@ public final class ServerMain implements Callable<Integer> {
     try {
       ServerSettings settings = new ServerSettings(host, port, adminPort, dataDir, resolved, token, loops,
           Clock.systemUTC(), vertxHttpMetrics);
-      server = TipfloodServer.start(settings, new dev.tipflood.server.capacity.CapacityWiring(), note -> err.println("tipflood-server: " + note))
+      server = TipfloodServer.start(settings, wiring, note -> err.println("tipflood-server: " + note))
           .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

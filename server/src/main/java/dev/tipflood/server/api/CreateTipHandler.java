@@ -74,7 +74,7 @@ public final class CreateTipHandler implements Handler<RoutingContext> {
     }
     stored.onComplete(ar -> {
       if (ar.succeeded()) {
-        respond(ctx, ar.result());
+        respond(ctx, ar.result(), body.onDurable(ar.result()), body.mediaDeferredNanos());
       } else {
         session.discard();
         if (ar.cause() instanceof ApiException e && e.code() == ErrorCode.BODY_TIMEOUT) {
@@ -112,16 +112,28 @@ public final class CreateTipHandler implements Handler<RoutingContext> {
     return later.future();
   }
 
-  private void respond(RoutingContext ctx, TipRecord tip) {
-    // Both values are plain ASCII tokens (hex id, snake_case status): no JSON escaping needed.
-    String body = "{\"id\":\"" + tip.id().value() + "\",\"status\":\"" + tip.status().wireName() + "\"}";
+  /**
+   * 201 with the tip's status; or, when a defence deferred its media (brownout), 202 with status
+   * {@code deferred}, the time from which its media may be uploaded, and that wait as Retry-After.
+   */
+  private void respond(RoutingContext ctx, TipRecord tip, int priority, long deferredNanos) {
+    // Every value is a plain ASCII token (hex id, snake_case status, ISO instant): no JSON escaping needed.
+    String body;
+    if (deferredNanos >= 0) {
+      long seconds = Math.max(1, (deferredNanos + 999_999_999) / 1_000_000_000);
+      body = "{\"id\":\"" + tip.id().value() + "\",\"status\":\"deferred\",\"mediaUploadAfter\":\""
+          + clock.instant().plusSeconds(seconds).truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "\"}";
+      ctx.response().putHeader("Retry-After", Long.toString(seconds));
+    } else {
+      body = "{\"id\":\"" + tip.id().value() + "\",\"status\":\"" + tip.status().wireName() + "\"}";
+    }
     Future<Void> sent = ctx.response()
-        .setStatusCode(201)
+        .setStatusCode(deferredNanos >= 0 ? 202 : 201)
         .putHeader(HttpHeaders.CONTENT_TYPE, APPLICATION_JSON)
         .putHeader(HttpHeaders.LOCATION, "/api/v1/tips/" + tip.id().value())
         .end(body);
     if (pipeline != TipPipeline.NONE) {
-      sent.onComplete(ar -> pipeline.accepted(tip));
+      sent.onComplete(ar -> pipeline.accepted(tip, priority));
     }
   }
 }

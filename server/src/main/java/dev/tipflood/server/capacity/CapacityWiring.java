@@ -4,10 +4,16 @@ import dev.tipflood.server.api.upload.UploadGuard;
 import dev.tipflood.server.config.Profile;
 import dev.tipflood.server.defence.control.DefenceSet;
 import dev.tipflood.server.defence.http.DefenceRoutes;
+import dev.tipflood.server.defence.triage.Pressure;
+import dev.tipflood.server.defence.triage.ReviewerMemory;
+import dev.tipflood.server.defence.triage.TriageContext;
+import dev.tipflood.server.media.pdq.PdqHash;
+import io.vertx.core.WorkerExecutor;
 import dev.tipflood.server.measure.MeasurementPlane;
 import dev.tipflood.server.measure.http.MeasureRoutes;
 import dev.tipflood.server.measure.truth.Truth;
 import dev.tipflood.server.model.pipeline.CapacityPipeline;
+import dev.tipflood.server.model.pipeline.PipelineObserver;
 import dev.tipflood.server.model.review.VerdictListener;
 import dev.tipflood.server.model.storage.StorageBandwidth;
 import dev.tipflood.server.model.storage.StorageQuota;
@@ -40,11 +46,17 @@ import java.util.stream.Stream;
  * }</pre>
  */
 public final class CapacityWiring implements ServerWiring.Factory {
+  /** Decoding and hashing media for triage (PDQ): off the event loops, apart from the storage pool. */
+  static final String TRIAGE_POOL = "tipflood-triage";
+  static final int TRIAGE_WORKERS = 2;
 
   private final List<VerdictListener> early = new CopyOnWriteArrayList<>();
   private volatile CapacityPipeline pipeline;
   private volatile MeasurementPlane measure;
   private volatile DefenceSet defences;
+  private volatile TriageContext triage;
+  private volatile StorageBandwidth bandwidth;
+  private final List<PdqHash> seeds = new CopyOnWriteArrayList<>();
 
   @Override
   public ServerWiring wire(ServerComponents c) {
@@ -55,6 +67,7 @@ public final class CapacityWiring implements ServerWiring.Factory {
     StorageSpec storage = profile.storage().toSpec();
     StorageQuota quota = new StorageQuota(storage.quotaBytes(), storedBytes(c.media().mediaDir()));
     StorageBandwidth bandwidth = new StorageBandwidth(scheduler, storage);
+    this.bandwidth = bandwidth;
     MeasurementPlane plane = new MeasurementPlane(c.clock(), System::nanoTime, c.metrics());
     plane.attachStorage(quota, bandwidth);
     plane.addToTimeline((sample, interval) -> sample.put("connections", Map.of("open",
@@ -65,8 +78,11 @@ public final class CapacityWiring implements ServerWiring.Factory {
     routes.add(new MeasureRoutes(plane, System::nanoTime));
     UploadGuard guard = UploadGuard.NONE;
     if (!profile.defences().isEmpty()) {
-      DefenceSet set = new DefenceSet(profile.defences(), System::nanoTime);
-      DefenceRoutes defences = new DefenceRoutes(set, System::nanoTime, c.vertx());
+      TriageContext t = triageContext(c);
+      DefenceSet set = new DefenceSet(profile.defences(), System::nanoTime, t);
+      int lowScoreBelow = profile.review() == null || profile.review().lowScore() == null ? Integer.MIN_VALUE
+          : profile.review().lowScore().below();
+      DefenceRoutes defences = new DefenceRoutes(set, System::nanoTime, c.vertx(), lowScoreBelow, t.memory());
       routes.add(defences);
       guard = defences.guard();
       plane.countDefenceDecisions();
@@ -75,10 +91,17 @@ public final class CapacityWiring implements ServerWiring.Factory {
     TipPipeline tipPipeline = TipPipeline.NONE;
     if (profile.hasPipeline()) {
       StatusRecorder status = new StatusRecorder(c.tips(), c.clock());
+      PipelineObserver expiries = plane.pipelineObserver();
       CapacityPipeline p = new CapacityPipeline(scheduler, profile.processing().toSpec(),
-          profile.review().toSpec(), 1.0, plane.oracle(), status);
+          profile.review().toSpec(), 1.0, plane.oracle(), (id, progress) -> {
+            status.progressed(id, progress);
+            expiries.progressed(id, progress);
+          });
       p.subscribe(status);
       p.subscribe(plane.verdictListener());
+      if (triage != null) {
+        p.subscribe(triage.memory()); // reviewers' verdicts are what triage learns from
+      }
       early.forEach(p::subscribe);
       plane.attachPipeline(p::processingStats, p::reviewStats);
       QueueReadiness.watch(scheduler, c.health(), profile.health().probeInterval().toMillis(),
@@ -92,6 +115,52 @@ public final class CapacityWiring implements ServerWiring.Factory {
     scheduler.every(1000, plane.timeline()::sample);
     measure = plane;
     return new ServerWiring(tipPipeline, routes, new CapacityGovernor(bandwidth, quota), guard);
+  }
+
+  /** Known junk hashes for the PDQ blocklist ({@code --blocklist FILE}); call before wiring. */
+  public CapacityWiring seedBlocklist(List<PdqHash> hashes) {
+    seeds.addAll(hashes);
+    return this;
+  }
+
+  /**
+   * What the triage defences share: the reviewer-fed memory (seeded with the start-up blocklist),
+   * a worker pool for decoding and hashing, and the pressure signal (not ready).
+   */
+  private TriageContext triageContext(ServerComponents c) {
+    WorkerExecutor worker = c.vertx().createSharedWorkerExecutor(TRIAGE_POOL, TRIAGE_WORKERS);
+    java.util.concurrent.Executor cpu = task -> worker.executeBlocking(() -> {
+      task.run();
+      return null;
+    }, false);
+    ReviewerMemory memory = new ReviewerMemory(System::nanoTime, ReviewerMemory.Limits.DEFAULT, cpu,
+        c.media()::resolve);
+    seeds.forEach(memory::blockPdq);
+    TriageContext t = new TriageContext(memory, cpu, new Pressure() {
+      @Override
+      public boolean unhealthy() {
+        return !c.health().readiness().up();
+      }
+
+      @Override
+      public long queuedForProcessing() {
+        CapacityPipeline p = pipeline;
+        return p == null ? 0 : p.processingStats().queued();
+      }
+
+      @Override
+      public long activeUploads() {
+        StorageBandwidth b = bandwidth;
+        return b == null ? 0 : b.activeFlows();
+      }
+    });
+    this.triage = t;
+    return t;
+  }
+
+  /** The triage context, once wired; null when the profile declares no defences. */
+  public TriageContext triage() {
+    return triage;
   }
 
   /** Subscribes a defence to reviewers' verdicts; may be called before or after wiring. */

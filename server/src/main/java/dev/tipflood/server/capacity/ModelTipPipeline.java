@@ -30,9 +30,9 @@ public final class ModelTipPipeline implements TipPipeline {
   }
 
   @Override
-  public void accepted(TipRecord tip) {
+  public void accepted(TipRecord tip, int priority) {
     measure.tipStored(tip.id().value(), tip.mediaBytes());
-    submit(tip);
+    submit(tip, priority);
   }
 
   /**
@@ -43,11 +43,11 @@ public final class ModelTipPipeline implements TipPipeline {
    */
   @Override
   public void resumed(TipRecord tip) {
-    submit(tip);
+    submit(tip, 0);
   }
 
-  private void submit(TipRecord tip) {
-    PipelineTip entering = new PipelineTip(tip.id().value(), media(tip), 0, scheduler.nanoTime());
+  private void submit(TipRecord tip, int priority) {
+    PipelineTip entering = new PipelineTip(tip.id().value(), media(tip), priority, scheduler.nanoTime());
     scheduler.execute(() -> pipeline.submit(entering));
   }
 

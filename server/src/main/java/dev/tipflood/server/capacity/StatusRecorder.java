@@ -46,6 +46,10 @@ final class StatusRecorder implements PipelineObserver, VerdictListener {
       case IN_REVIEW -> queuedForReview.remove(tipId) ? null : TipStatus.AWAITING_REVIEW;
       case REVIEWED -> null; // the verdict writes the review and its status together
       case DROPPED -> TipStatus.DROPPED;
+      case EXPIRED -> {
+        queuedForReview.remove(tipId);
+        yield TipStatus.EXPIRED;
+      }
     };
     if (status != null) {
       watch(store.updateStatus(new TipId(tipId), status));

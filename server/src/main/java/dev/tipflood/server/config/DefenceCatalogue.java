@@ -11,6 +11,7 @@ import dev.tipflood.server.defence.throttle.QueueDeadlineThrottle;
 import dev.tipflood.server.defence.throttle.TokenBucketThrottle;
 import dev.tipflood.units.ByteRate;
 import dev.tipflood.units.ByteSize;
+import dev.tipflood.server.defence.triage.TriageContext;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,18 +31,28 @@ import java.util.function.BiFunction;
  */
 public final class DefenceCatalogue {
 
+  /** Builds a defence from its validated settings, its clock and what triage defences share. */
+  @FunctionalInterface
+  interface Builder {
+    Defence build(DefenceSettings settings, NanoClock clock, TriageContext triage);
+  }
+
   /** One kind: its settings with defaults (null = required), the byte-valued ones, and its builder. */
-  record Kind(String name, Map<String, String> defaults, Set<String> scaled,
-      BiFunction<DefenceSettings, NanoClock, Defence> builder) {}
+  record Kind(String name, Map<String, String> defaults, Set<String> scaled, Builder builder) {}
 
   private static final Map<String, Kind> KINDS = new LinkedHashMap<>();
 
   private static void kind(String name, Map<String, String> defaults, Set<String> scaled,
       BiFunction<DefenceSettings, NanoClock, Defence> builder) {
+    KINDS.put(name, new Kind(name, defaults, scaled, (s, clock, triage) -> builder.apply(s, clock)));
+  }
+
+  private static void triageKind(String name, Map<String, String> defaults, Set<String> scaled, Builder builder) {
     KINDS.put(name, new Kind(name, defaults, scaled, builder));
   }
 
-  private static Map<String, String> settings(String... pairs) {
+  /** Settings and their defaults, in documentation order, from name-value pairs (null: required). */
+  static Map<String, String> settings(String... pairs) {
     Map<String, String> m = new LinkedHashMap<>();
     for (int i = 0; i < pairs.length; i += 2) {
       m.put(pairs[i], pairs[i + 1]);
@@ -74,6 +85,7 @@ public final class DefenceCatalogue {
             requiredRate(s, "rate"), s.bytes("burst"), s.count("maxKeys"), s.duration("idleAfter")), clock));
     kind("client-uploads", settings("key", "address", "max", "2"), Set.of(),
         (s, clock) -> new ClientUploadCap(new ClientUploadCap.Settings(s.key("key"), s.intCount("max")), clock));
+    TriageKinds.register(DefenceCatalogue::triageKind);
   }
 
   private static long requiredRate(DefenceSettings s, String field) {
@@ -115,11 +127,17 @@ public final class DefenceCatalogue {
    * @throws InvalidSettingException naming the field ({@code name}, {@code kind} or a setting)
    */
   public static void validate(DefenceSpec spec) {
-    build(spec, () -> 0L);
+    NanoClock none = () -> 0L;
+    build(spec, none, TriageContext.standalone(none));
+  }
+
+  /** Builds the defence of a spec on {@code clock}, with a triage context of its own. */
+  public static Defence build(DefenceSpec spec, NanoClock clock) {
+    return build(spec, clock, TriageContext.standalone(clock));
   }
 
   /** Builds the defence of a spec on {@code clock}; validates as {@link #validate} does. */
-  public static Defence build(DefenceSpec spec, NanoClock clock) {
+  public static Defence build(DefenceSpec spec, NanoClock clock, TriageContext triage) {
     InvalidSettingException.require(spec.name() != null, "name", "is required: lower-case letters, digits and '-'");
     InvalidSettingException.require(DefenceSpec.NAME.matcher(spec.name()).matches(), "name",
         "'" + spec.name() + "' is not allowed: use 1-63 lower-case letters, digits and '-'");
@@ -130,7 +148,7 @@ public final class DefenceCatalogue {
       InvalidSettingException.require(kind.defaults().containsKey(field), field, "is not a setting of kind '"
           + kind.name() + "'; allowed here: " + String.join(", ", settingsOf(kind.name())));
     }
-    return kind.builder().apply(new DefenceSettings(spec.settings(), kind.defaults()), clock);
+    return kind.builder().build(new DefenceSettings(spec.settings(), kind.defaults()), clock, triage);
   }
 
   /** Similarity scaling: the byte sizes and bandwidths of a spec multiplied by {@code factor}. */

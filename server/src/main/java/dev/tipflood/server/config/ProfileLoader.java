@@ -24,7 +24,7 @@ import java.util.Map;
  */
 public final class ProfileLoader {
   /** The built-in profiles, shipped as classpath resources {@code /profiles/<name>.yaml}. */
-  public static final List<String> BUILTIN_NAMES = List.of("tipline", "naive", "unlimited", "tipline+throttle");
+  public static final List<String> BUILTIN_NAMES = List.of("tipline", "naive", "unlimited", "tipline+throttle", "tipline+triage", "tipline+full");
 
   private static final ObjectMapper JSON = new ObjectMapper()
       .registerModule(new ProfileJsonModule())

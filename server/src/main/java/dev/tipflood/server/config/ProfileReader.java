@@ -115,8 +115,15 @@ final class ProfileReader {
     Double errorRate = m.optional("errorRate", NUMBER, null);
     Long seed = m.optional("seed", Convs.longInteger(), null);
     QueueConfig queue = m.optional("queue", Convs.object(ProfileReader::queue), null);
+    LowScoreConfig lowScore = m.optional("lowScore", Convs.object(ProfileReader::lowScore), null);
     return m.build(() -> new ReviewConfig(reviewers, perPhoto, perVideoMinute, videoBytesPerMinute, errorRate, seed,
-        queue));
+        queue, lowScore));
+  }
+
+  private static LowScoreConfig lowScore(MapView m) {
+    Integer below = m.optional("below", Convs.integer(ANY_NUMBER), null);
+    Duration maxWait = m.optional("maxWait", DURATION, null);
+    return m.build(() -> new LowScoreConfig(below, maxWait));
   }
 
   private static QueueConfig queue(MapView m) {

@@ -18,9 +18,11 @@ import java.time.Duration;
  * @param errorRate share of verdicts that are wrong, 0 to 0.5
  * @param seed seeds the reviewers' mistakes
  * @param queue the review queue
+ * @param lowScore tips ranked below {@code below} leave the queue unreviewed after {@code maxWait}
+ *     (absent: every tip waits as long as it takes)
  */
 public record ReviewConfig(CountCap reviewers, Duration perPhoto, Duration perVideoMinute,
-    ByteSize videoBytesPerMinute, Double errorRate, Long seed, QueueConfig queue) {
+    ByteSize videoBytesPerMinute, Double errorRate, Long seed, QueueConfig queue, LowScoreConfig lowScore) {
 
   public ReviewConfig {
     require(reviewers != null, "reviewers", "is required: " + CountCap.ALLOWED);
@@ -39,10 +41,11 @@ public record ReviewConfig(CountCap reviewers, Duration perPhoto, Duration perVi
 
   public ReviewConfig scaled(double factor) {
     return new ReviewConfig(reviewers, perPhoto, perVideoMinute, videoBytesPerMinute.scaled(factor), errorRate,
-        seed, queue);
+        seed, queue, lowScore);
   }
 
   public ReviewSpec toSpec() {
-    return new ReviewSpec(reviewers.value(), perPhoto, perVideoMinute, errorRate, queue.toSpec(), seed);
+    return new ReviewSpec(reviewers.value(), perPhoto, perVideoMinute, errorRate, queue.toSpec(), seed,
+        lowScore == null ? ReviewSpec.LowScore.NEVER : lowScore.toSpec());
   }
 }

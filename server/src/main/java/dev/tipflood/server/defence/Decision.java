@@ -24,6 +24,10 @@ public sealed interface Decision
     return new Reject(reason, waitNanos, detail);
   }
 
+  static Prioritise prioritise(int priority) {
+    return new Prioritise(priority);
+  }
+
   static Hold hold(Reason reason, long waitNanos) {
     return new Hold(reason, waitNanos);
   }
@@ -86,7 +90,11 @@ public sealed interface Decision
     }
   }
 
-  /** Admit, with this review priority (higher is reviewed sooner). */
+  /**
+   * Admit, with this contribution to the tip's review priority (higher is reviewed sooner). The
+   * adapter adds up the contributions of every defence at {@link Point#DURABLE} and hands the sum
+   * to the review queue; a negative one is a down-rank (counted {@code priority.down}).
+   */
   record Prioritise(int priority) implements Decision {
     @Override
     public String label() {

@@ -18,8 +18,20 @@ public final class DecisionLog {
   private final List<Entry> entries = new ArrayList<>(4);
 
   public void add(String defence, Point point, Decision d) {
-    String reason = d instanceof Decision.Refusal r ? r.reason().wire() : "";
+    String reason = "";
+    if (d instanceof Decision.Refusal r) {
+      reason = r.reason().wire();
+    } else if (d instanceof Decision.Prioritise p) {
+      reason = p.priority() < 0 ? "down" : p.priority() > 0 ? "up" : "";
+    } else if (d instanceof Decision.Defer) {
+      reason = Reason.BROWNOUT.wire();
+    }
     entries.add(new Entry(defence, point, d.label(), reason));
+  }
+
+  /** Adds an outcome that is no single defence's decision, e.g. the review priority all of them gave a tip. */
+  public void add(String defence, Point point, String decision, String reason) {
+    entries.add(new Entry(defence, point, decision, reason));
   }
 
   /** Adds {@code d} unless this defence already logged the same decision for this request (holds repeat per chunk). */

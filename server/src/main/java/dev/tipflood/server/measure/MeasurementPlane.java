@@ -85,6 +85,15 @@ public final class MeasurementPlane {
     };
   }
 
+  /** Counts the pipeline's expiries (triage's review deadline) by truth class. */
+  public dev.tipflood.server.model.pipeline.PipelineObserver pipelineObserver() {
+    return (tipId, progress) -> {
+      if (progress == dev.tipflood.server.model.pipeline.TipProgress.EXPIRED) {
+        scoring.expired(tipId);
+      }
+    };
+  }
+
   /** Adds storage to the timeline and the metrics. */
   public void attachStorage(StorageQuota quota, StorageBandwidth bandwidth) {
     timeline.add(new StorageContributor(quota, bandwidth, storedBytes));

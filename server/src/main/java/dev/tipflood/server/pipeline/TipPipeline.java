@@ -12,16 +12,22 @@ import dev.tipflood.server.tip.TipRecord;
 @FunctionalInterface
 public interface TipPipeline {
   /** A pipeline that does nothing. */
-  TipPipeline NONE = tip -> { };
+  TipPipeline NONE = (tip, priority) -> { };
 
-  /** The tip is durable and its 201 has been sent. */
-  void accepted(TipRecord tip);
+  /**
+   * The tip is durable and its 201 (or 202) has been sent.
+   *
+   * @param priority its review priority, the sum the defences gave it after durability
+   *     ({@code Decision.Prioritise}); 0 when none did. Higher is reviewed sooner by a
+   *     {@code priority} review queue; a {@code fifo} queue ignores it.
+   */
+  void accepted(TipRecord tip, int priority);
 
   /**
    * A tip acknowledged before a restart whose pipeline work was not finished; called at
    * start-up, in journal order, before the ports open. By default it starts over like a new tip.
    */
   default void resumed(TipRecord tip) {
-    accepted(tip);
+    accepted(tip, 0);
   }
 }

@@ -13,11 +13,13 @@ public enum TipStatus {
   /** A reviewer gave a verdict. */
   REVIEWED,
   /** Dropped by the pipeline (for example a processing failure). */
-  DROPPED;
+  DROPPED,
+  /** Triage ranked it low and it waited in the review queue past the profile's deadline: never reviewed. */
+  EXPIRED;
 
-  /** Whether the pipeline is done with a tip in this status: reviewed or dropped. */
+  /** Whether the pipeline is done with a tip in this status: reviewed, dropped or expired. */
   public boolean isFinal() {
-    return this == REVIEWED || this == DROPPED;
+    return this == REVIEWED || this == DROPPED || this == EXPIRED;
   }
 
   /** The wire name, e.g. {@code awaiting_review}. */

@@ -170,7 +170,7 @@ class TipApiTest {
         router.get("/measure/ping").handler(rc -> rc.end("pong"));
       }
     };
-    ServerWiring.Factory factory = c -> new ServerWiring(accepted::add, List.of(contributor));
+    ServerWiring.Factory factory = c -> new ServerWiring((tip, priority) -> accepted.add(tip), List.of(contributor));
     TipfloodServer server = TipfloodServer.start(
             ServerSettings.loopback(dataDir, ProfileLoader.builtin("tipline"), "t"), factory, n -> { })
         .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);

@@ -22,6 +22,9 @@ class ArchitectureTest {
   static final ArchRule defencesDoNotDependOnMeasure = GroundTruthRules.DEFENCES_DO_NOT_DEPEND_ON_MEASURE;
 
   @ArchTest
+  static final ArchRule defencesDoNotAskTheOracle = GroundTruthRules.DEFENCES_DO_NOT_ASK_THE_ORACLE;
+
+  @ArchTest
   static final ArchRule defencePoliciesAreFrameworkFreeAndClockInjected =
       GroundTruthRules.DEFENCE_POLICIES_ARE_FRAMEWORK_FREE_AND_CLOCK_INJECTED;
 

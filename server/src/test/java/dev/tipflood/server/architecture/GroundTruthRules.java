@@ -48,6 +48,16 @@ public final class GroundTruthRules {
           .because("the reviewer's verdict is the one legitimate path from truth to defence");
 
   /**
+   * The reviewers' oracle answers with the truth itself: only the simulated reviewer (the model)
+   * and the measurement plane that implements it may hold one. A defence learns from the
+   * reviewer's {@code Verdict}, which is wrong at the profile's error rate, never from the oracle.
+   */
+  public static final ArchRule DEFENCES_DO_NOT_ASK_THE_ORACLE =
+      noClasses().that().resideInAnyPackage("..defence..", "..defences..")
+          .should().dependOnClassesThat().haveFullyQualifiedName("dev.tipflood.server.model.review.GroundTruthOracle")
+          .because("triage may learn only what a reviewer decided, errors included (DESIGN.md, the triage trap)");
+
+  /**
    * Defence policies (everything in a defence package but its Vert.x edge, {@code defence.http})
    * hold no framework types and read time only from their injected clock.
    */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.EvaluationResult;
+import dev.tipflood.archfixtures.defence.AsksTheOracle;
 import dev.tipflood.archfixtures.defence.KeysOnRoutingContext;
 import dev.tipflood.archfixtures.defence.LearnsFromVerdicts;
 import dev.tipflood.archfixtures.defence.ReadsTheSystemClock;
@@ -64,11 +65,19 @@ class GroundTruthRulesCatchViolationsTest {
   }
 
   @Test
+  void defenceAskingTheReviewersOracleIsCaught() {
+    EvaluationResult result = GroundTruthRules.DEFENCES_DO_NOT_ASK_THE_ORACLE.evaluate(only(AsksTheOracle.class));
+    assertThat(result.hasViolation()).isTrue();
+    assertThat(String.join("\n", result.getFailureReport().getDetails())).contains("GroundTruthOracle");
+  }
+
+  @Test
   void defenceThatLearnsFromVerdictsPassesEveryRule() {
     JavaClasses honest = only(LearnsFromVerdicts.class);
     assertThat(GroundTruthRules.TRUTH_TYPES_STAY_IN_MEASURE.evaluate(honest).hasViolation()).isFalse();
     assertThat(GroundTruthRules.TRUTH_HEADER_NAMES_STAY_IN_MEASURE.evaluate(honest).hasViolation()).isFalse();
     assertThat(GroundTruthRules.DEFENCES_DO_NOT_DEPEND_ON_MEASURE.evaluate(honest).hasViolation()).isFalse();
+    assertThat(GroundTruthRules.DEFENCES_DO_NOT_ASK_THE_ORACLE.evaluate(honest).hasViolation()).isFalse();
     assertThat(GroundTruthRules.DEFENCE_POLICIES_ARE_FRAMEWORK_FREE_AND_CLOCK_INJECTED.evaluate(honest).hasViolation())
         .isFalse();
   }

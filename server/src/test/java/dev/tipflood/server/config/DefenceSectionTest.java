@@ -47,8 +47,17 @@ class DefenceSectionTest {
   void unknownKindListsTheKinds() {
     assertThat(error("name: x\ndefences:\n  - name: a\n    kind: token-buket\n")).isEqualTo(
         "p.yaml:4:11: defences[0].kind: bad value 'token-buket': 'token-buket' is not a defence kind; the kinds are: token-bucket, "
-            + "global-rate, adaptive-concurrency, queue-deadline, client-bandwidth, client-uploads (defence 'a', kind "
-            + "token-buket)");
+            + "global-rate, adaptive-concurrency, queue-deadline, client-bandwidth, client-uploads, media-sniff, "
+            + "exact-duplicate, triage-score, pdq-blocklist, brownout (defence 'a', kind token-buket)");
+  }
+
+  @Test
+  void badTriageSettingNamesFileLineFieldAndWhatIsValid() {
+    assertThat(error("name: x\ndefences:\n  - name: dups\n    kind: exact-duplicate\n    onDuplicate: ignore\n"))
+        .isEqualTo("p.yaml:5:18: defences[0].onDuplicate: bad value 'ignore': 'ignore' is not allowed: use reject or down-rank "
+            + "(defence 'dups', kind exact-duplicate)");
+    assertThat(error("name: x\ndefences:\n  - name: s\n    kind: triage-score\n    jurisdiction: \"1,2,3\"\n"))
+        .startsWith("p.yaml:5:19: defences[0].jurisdiction: bad value '1,2,3': '1,2,3' is neither a box");
   }
 
   @Test

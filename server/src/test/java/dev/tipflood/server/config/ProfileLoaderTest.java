@@ -139,7 +139,7 @@ class ProfileLoaderTest {
     assertThat(ProfileLoader.resolve(file.toString()).name()).isEqualTo("mine");
     assertThat(ProfileLoader.resolve("tipline").name()).isEqualTo("tipline");
     assertThatThrownBy(() -> ProfileLoader.resolve("nope")).hasMessage(
-        "profile 'nope' is neither a built-in profile (tipline, naive, unlimited, tipline+throttle) nor a readable file");
+        "profile 'nope' is neither a built-in profile (tipline, naive, unlimited, tipline+throttle, tipline+triage, tipline+full) nor a readable file");
   }
 
   @Test

@@ -21,6 +21,7 @@ abstract class MediaSink implements WriteStream<Buffer> {
   private final String contentType;
   private final Promise<StagedMedia> staged = Promise.promise();
   private final Runnable onProgress;
+  private PartGuard guard = PartGuard.NONE;
 
   MediaSink(Path temp, String filename, String contentType, ByteSize cap, Runnable onProgress) {
     this.digest = new PartDigest(cap);
@@ -28,6 +29,12 @@ abstract class MediaSink implements WriteStream<Buffer> {
     this.filename = filename;
     this.contentType = contentType;
     this.onProgress = onProgress;
+  }
+
+  /** Puts the defences' guard in front of the storage; set before the first write. */
+  final MediaSink guardedBy(PartGuard g) {
+    this.guard = g;
+    return this;
   }
 
   final Path temp() {
@@ -41,18 +48,32 @@ abstract class MediaSink implements WriteStream<Buffer> {
 
   @Override
   public final Future<Void> write(Buffer data) {
+    Buffer admitted;
     try {
       digest.update(data);
+      admitted = guard.admit(data);
     } catch (ApiException e) {
       return Future.failedFuture(e);
     }
-    return store(data).andThen(ar -> onProgress.run());
+    if (admitted == null) {
+      onProgress.run();
+      return Future.succeededFuture();
+    }
+    return store(admitted).andThen(ar -> onProgress.run());
   }
 
   @Override
   public final Future<Void> end() {
-    return makeDurable()
+    Buffer rest;
+    try {
+      rest = guard.flush();
+    } catch (ApiException e) {
+      return Future.failedFuture(e);
+    }
+    return (rest == null ? Future.<Void>succeededFuture() : store(rest))
+        .compose(v -> makeDurable())
         .map(v -> new StagedMedia(temp, filename, contentType, digest.size(), digest.hex()))
+        .compose(guard::staged)
         .andThen(staged)
         .mapEmpty();
   }

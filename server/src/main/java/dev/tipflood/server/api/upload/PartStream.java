@@ -26,6 +26,13 @@ final class PartStream implements ReadStream<Buffer> {
     this.flow = flow;
   }
 
+  /** A part whose bytes are read and dropped, never stored (its media was deferred). */
+  static PartStream dropped(RequestFlow flow) {
+    PartStream p = new PartStream(flow);
+    p.handler(null);
+    return p;
+  }
+
   /** The parser's next bytes of this part. */
   void push(Buffer data) {
     if (dropping) {

@@ -2,6 +2,7 @@ package dev.tipflood.server.api.upload;
 
 import dev.tipflood.server.api.error.ApiException;
 import dev.tipflood.server.storage.UploadGovernor;
+import dev.tipflood.server.tip.TipRecord;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -29,6 +30,28 @@ public interface UploadGuard {
         return allowance;
       }
     };
+
+    /**
+     * After durability: the tip is stored, its answer not yet sent. The defences acting there
+     * ({@code Point.DURABLE}) give it its review priority, which is returned (0 when none does).
+     */
+    default int onDurable(TipRecord tip) {
+      return 0;
+    }
+
+    /**
+     * Whether a defence deferred this tip's media (brownout): then its media parts are read and
+     * dropped, the tip is stored with its text only and answered {@code 202 deferred}. The
+     * returned value is the wait until its media upload slot, in nanoseconds; -1 when not deferred.
+     */
+    default long mediaDeferredNanos() {
+      return -1;
+    }
+
+    /** A media part starts: the guard its bytes pass on their way to storage. */
+    default PartGuard onMediaPart(String declaredType, String filename) {
+      return PartGuard.NONE;
+    }
 
     /** The metadata part is complete; null to go on, else why the tip is refused (nothing is stored). */
     ApiException onMetadata(String json);

@@ -11,7 +11,6 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.file.OpenOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.streams.Pipe;
 import dev.tipflood.server.api.upload.multipart.MultipartException;
@@ -49,6 +48,7 @@ public final class UploadSession implements MultipartListener {
   private final Profile profile;
   private final MediaStore store;
   private final WorkerExecutor worker;
+  private final MediaSinks sinkFactory;
   private final MultipartParser parser;
   private final RequestFlow flow;
   private final Promise<StagedUpload> result = Promise.promise();
@@ -88,6 +88,7 @@ public final class UploadSession implements MultipartListener {
     this.profile = profile;
     this.store = store;
     this.worker = worker;
+    this.sinkFactory = new MediaSinks(vertx, profile, worker);
     this.slowBody = new SlowBodyClock(clock);
     this.flow = new RequestFlow(request::pause, request::resume);
     this.limits = new MultipartLimits(Math.min(MAX_PART_HEADER_BYTES, profile.limits().maxHeaderBytes().toIntSaturated()),
@@ -288,6 +289,9 @@ public final class UploadSession implements MultipartListener {
     if (part.filename() == null) {
       throw ApiException.of(ErrorCode.MEDIA_NOT_A_FILE, "a 'media' part must be a file part (with a filename)");
     }
+    if (guard.mediaDeferredNanos() >= 0) {
+      return PartStream.dropped(flow); // brownout: the media comes later, these bytes are not stored
+    }
     return streamMedia(FilenamePolicy.check(part.filename()),
         part.contentType() == null ? "application/octet-stream" : part.contentType());
   }
@@ -337,16 +341,7 @@ public final class UploadSession implements MultipartListener {
     PartStream part = new PartStream(flow);
     Pipe<Buffer> pipe = part.pipe().endOnFailure(false);
     pipes.add(pipe);
-    Future<MediaSink> sink;
-    if (profile.uploads().buffered()) {
-      sink = Future.succeededFuture(new HeapMediaSink(worker, temp, filename, type,
-          profile.limits().maxMediaBytes(), this::progress));
-    } else {
-      sink = vertx.fileSystem()
-          .open(temp.toString(), new OpenOptions().setCreateNew(true).setWrite(true).setRead(false))
-          .map(file -> new StreamingMediaSink(file, temp, filename, type, profile.limits().maxMediaBytes(),
-              this::progress));
-    }
+    Future<MediaSink> sink = sinkFactory.open(temp, filename, type, guard.onMediaPart(type, filename), this::progress);
     Future<StagedMedia> staged = sink.andThen(ar -> slowBody.serverReleases()).compose(s -> {
       sinks.add(s);
       if (failure != null) {

@@ -5,6 +5,7 @@ import dev.tipflood.server.config.DefenceSpec;
 import dev.tipflood.server.defence.Defence;
 import dev.tipflood.server.defence.NanoClock;
 import dev.tipflood.server.defence.Point;
+import dev.tipflood.server.defence.triage.TriageContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,14 +41,21 @@ public final class DefenceSet {
 
   private static final Slot[] NONE = new Slot[0];
   private final NanoClock clock;
+  private final TriageContext triage;
   private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile Snapshot snapshot;
 
   public DefenceSet(List<DefenceSpec> specs, NanoClock clock) {
+    this(specs, clock, TriageContext.standalone(clock));
+  }
+
+  /** @param triage what the triage defences share (the reviewer-fed memory, a worker, the pressure signal) */
+  public DefenceSet(List<DefenceSpec> specs, NanoClock clock, TriageContext triage) {
     this.clock = clock;
+    this.triage = triage;
     List<Slot> slots = new ArrayList<>();
     for (DefenceSpec s : specs) {
-      slots.add(new Slot(s, DefenceCatalogue.build(s, clock)));
+      slots.add(new Slot(s, DefenceCatalogue.build(s, clock, triage)));
     }
     this.snapshot = snapshot(slots);
   }
@@ -67,11 +75,15 @@ public final class DefenceSet {
     return s.length == 0 ? NONE : s;
   }
 
-  /** Whether any enabled defence acts at any of the request points (headers, metadata, body, durable). */
+  /** Whether any enabled defence acts at any point of a request (every point but the connection). */
   public boolean anyOnRequests() {
     Slot[][] a = snapshot.active;
-    return a[Point.HEADERS.ordinal()].length + a[Point.METADATA.ordinal()].length + a[Point.BODY.ordinal()].length
-        + a[Point.DURABLE.ordinal()].length > 0;
+    for (Point p : Point.values()) {
+      if (p != Point.CONNECTION && a[p.ordinal()].length > 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Every declared defence, enabled or not, in profile order. */
@@ -104,7 +116,7 @@ public final class DefenceSet {
   public Slot retune(String name, Map<String, String> changes) {
     return replace(name, s -> {
       DefenceSpec next = s.spec().with(changes);
-      return new Slot(next, DefenceCatalogue.build(next, clock));
+      return new Slot(next, DefenceCatalogue.build(next, clock, triage));
     });
   }
 

@@ -21,9 +21,12 @@ final class AdmissionHandler implements Handler<RoutingContext> {
   private final DefenceSet set;
   private final NanoClock clock;
 
-  AdmissionHandler(DefenceSet set, NanoClock clock) {
+  private final int lowScoreBelow;
+
+  AdmissionHandler(DefenceSet set, NanoClock clock, int lowScoreBelow) {
     this.set = set;
     this.clock = clock;
+    this.lowScoreBelow = lowScoreBelow;
   }
 
   @Override
@@ -34,7 +37,7 @@ final class AdmissionHandler implements Handler<RoutingContext> {
     }
     var request = ctx.request();
     RequestDefences rd = new RequestDefences(set, new Attempt(ClientAddress.of(request),
-        ClientAddress.declaredBytes(request), clock.nanoTime()), ctx.vertx());
+        ClientAddress.declaredBytes(request), clock.nanoTime()), ctx.vertx(), lowScoreBelow);
     ctx.put(RequestDefences.KEY, rd);
     ctx.put(DecisionLog.KEY, rd.log());
     ctx.addEndHandler(ar -> rd.finish(RequestDefences.outcomeOf(ar.succeeded(), ctx.response().getStatusCode())));

@@ -5,6 +5,7 @@ import dev.tipflood.server.api.PublicRouter;
 import dev.tipflood.server.api.upload.UploadGuard;
 import dev.tipflood.server.defence.NanoClock;
 import dev.tipflood.server.defence.control.DefenceSet;
+import dev.tipflood.server.defence.triage.ReviewerMemory;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -25,8 +26,21 @@ public final class DefenceRoutes implements RouteContributor {
   private final NanoClock clock;
   private final Vertx vertx;
   private final List<Long> sweeps = new ArrayList<>();
+  private final int lowScoreBelow;
+  private final ReviewerMemory memory;
 
   public DefenceRoutes(DefenceSet set, NanoClock clock, Vertx vertx) {
+    this(set, clock, vertx, Integer.MIN_VALUE, null);
+  }
+
+  /**
+   * @param lowScoreBelow the review queue's low-score threshold ({@code review.lowScore.below}),
+   *     {@link Integer#MIN_VALUE} when it has none: tips' summed priorities are counted against it
+   * @param memory what triage learned, for the blocklist admin route; null without triage
+   */
+  public DefenceRoutes(DefenceSet set, NanoClock clock, Vertx vertx, int lowScoreBelow, ReviewerMemory memory) {
+    this.lowScoreBelow = lowScoreBelow;
+    this.memory = memory;
     this.set = set;
     this.clock = clock;
     this.vertx = vertx;
@@ -46,12 +60,15 @@ public final class DefenceRoutes implements RouteContributor {
 
   @Override
   public void contributeAdmission(Router router) {
-    router.post(PublicRouter.TIPS).handler(new AdmissionHandler(set, clock));
+    router.post(PublicRouter.TIPS).handler(new AdmissionHandler(set, clock, lowScoreBelow));
   }
 
   @Override
   public void contributeAdmin(Router router) {
     new DefenceAdmin(set).routes(router);
+    if (memory != null) {
+      new BlocklistAdmin(memory).routes(router);
+    }
   }
 
   /** One periodic timer per enabled defence that asks for sweeps; re-armed on every change. */

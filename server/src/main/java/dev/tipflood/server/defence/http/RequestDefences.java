@@ -1,7 +1,13 @@
 package dev.tipflood.server.defence.http;
 
 import dev.tipflood.server.api.error.ApiException;
+import dev.tipflood.server.api.upload.PartGuard;
 import dev.tipflood.server.api.upload.UploadGuard;
+import dev.tipflood.server.defence.MediaPart;
+import dev.tipflood.server.defence.TipFacts;
+import dev.tipflood.server.tip.MediaItem;
+import dev.tipflood.server.tip.TipMetadata;
+import dev.tipflood.server.tip.TipRecord;
 import dev.tipflood.server.defence.Attempt;
 import dev.tipflood.server.defence.Decision;
 import dev.tipflood.server.defence.DecisionLog;
@@ -31,8 +37,11 @@ final class RequestDefences implements UploadGuard.Body {
   private final Vertx vertx;
   private boolean finished;
   private boolean refusedByDefence;
+  private long deferredNanos = -1;
+  private final int lowScoreBelow;
 
-  RequestDefences(DefenceSet set, Attempt attempt, Vertx vertx) {
+  RequestDefences(DefenceSet set, Attempt attempt, Vertx vertx, int lowScoreBelow) {
+    this.lowScoreBelow = lowScoreBelow;
     this.set = set;
     this.attempt = attempt;
     this.vertx = vertx;
@@ -70,6 +79,50 @@ final class RequestDefences implements UploadGuard.Body {
     refusedByDefence = true;
   }
 
+  /** The API error of a defence's refusal inside the body; the request then counts as refused. */
+  ApiException refused(String defence, Decision.Reject r) {
+    refusedByDefence();
+    return DefenceResponses.refused(defence, r);
+  }
+
+  @Override
+  public PartGuard onMediaPart(String declaredType, String filename) {
+    if (set.at(Point.MEDIA_HEAD).length == 0 && set.at(Point.MEDIA_END).length == 0) {
+      return PartGuard.NONE;
+    }
+    MediaPart part = attempt.startPart(declaredType, filename);
+    return new MediaPartGuard(set, this, part, vertx.getOrCreateContext());
+  }
+
+  /**
+   * After durability: every defence acting there adds its priority; the sum goes to the review
+   * queue. A defence here cannot refuse (the tip is already stored): a rejection is counted and
+   * otherwise ignored.
+   */
+  @Override
+  public int onDurable(TipRecord tip) {
+    DefenceSet.Slot[] slots = set.at(Point.DURABLE);
+    if (slots.length == 0) {
+      return 0;
+    }
+    TipMetadata m = tip.metadata();
+    attempt.tip(new TipFacts(tip.id().value(), m.description(), m.lat(), m.lon(), m.occurredAt(), tip.receivedAt(),
+        m.deviceId(), tip.media().stream().map(MediaItem::sha256).toList(),
+        tip.media().stream().map(MediaItem::storedAs).toList()));
+    int priority = 0;
+    for (DefenceSet.Slot slot : slots) {
+      Decision d = slot.defence().decide(Point.DURABLE, attempt);
+      logged(slot.name(), Point.DURABLE, d);
+      if (d instanceof Decision.Prioritise p) {
+        priority += p.priority();
+      }
+    }
+    if (lowScoreBelow != Integer.MIN_VALUE) {
+      log.add(REVIEW_PRIORITY, Point.DURABLE, "priority", priority < lowScoreBelow ? "low" : "high");
+    }
+    return priority;
+  }
+
   /** The request ended: every admission it holds is released, with how it ended. */
   void finish(Outcome outcome) {
     if (finished) {
@@ -80,6 +133,13 @@ final class RequestDefences implements UploadGuard.Body {
     held.forEach(r -> r.done(o));
     held.clear();
   }
+
+  /**
+   * Where the review queue lets tips go unreviewed (the profile's {@code review.lowScore.below});
+   * the tip's summed priority is logged as {@code review-priority: priority.low} below it, else
+   * {@code priority.high}, so the measurement plane can count legit tips ranked as junk.
+   */
+  static final String REVIEW_PRIORITY = "review-priority";
 
   /** How a response status ends an admission: durable, the server's failure, or the client's. */
   static Outcome outcomeOf(boolean sent, int status) {
@@ -109,9 +169,16 @@ final class RequestDefences implements UploadGuard.Body {
       }
       if (d instanceof Decision.Admit a) {
         hold(a.release());
+      } else if (d instanceof Decision.Defer f) {
+        deferredNanos = Math.max(deferredNanos, f.laterNanos());
       }
     }
     return null;
+  }
+
+  @Override
+  public long mediaDeferredNanos() {
+    return deferredNanos;
   }
 
   /** The device id if the metadata is a JSON object with a text deviceId; else null (the API rejects it later). */

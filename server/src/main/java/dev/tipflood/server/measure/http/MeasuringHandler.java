@@ -59,7 +59,8 @@ final class MeasuringHandler implements Handler<RoutingContext> {
       TruthLabel label = parsed.label().get();
       ctx.addHeadersEndHandler(v -> {
         String location = ctx.response().headers().get(HttpHeaders.LOCATION);
-        if (ctx.response().getStatusCode() == 201 && location != null && location.startsWith(TIP_LOCATION)) {
+        int status = ctx.response().getStatusCode();
+        if ((status == 201 || status == 202) && location != null && location.startsWith(TIP_LOCATION)) {
           plane.truth().remember(location.substring(TIP_LOCATION.length()), label);
         }
       });

@@ -21,6 +21,7 @@ public final class ReviewScoring implements VerdictListener {
   private final TruthRegistry truth;
   private final ClassCounters reviewed = new ClassCounters();
   private final ClassCounters wrong = new ClassCounters();
+  private final ClassCounters expired = new ClassCounters();
   private final Map<String, Recorder> intervalTtr = new HashMap<>();
   private final Map<String, Histogram> totalTtr = new HashMap<>();
   private final AtomicLong reviewerNanos = new AtomicLong();
@@ -47,6 +48,16 @@ public final class ReviewScoring implements VerdictListener {
     if (truthClass.equals("junk")) {
       junkReviewerNanos.addAndGet(verdict.reviewNanos());
     }
+  }
+
+  /** A low-score tip left the review queue unreviewed (triage's deadline): counted by class. */
+  public void expired(String tipId) {
+    expired.add(truth.classOf(tipId), 1);
+  }
+
+  /** Tips of a class that expired unreviewed; a legit one is a tip triage let down. */
+  public long expiredOf(String truthClass) {
+    return expired.get(truthClass);
   }
 
   public long reviewed(String truthClass) {

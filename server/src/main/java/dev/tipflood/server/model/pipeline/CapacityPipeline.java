@@ -63,10 +63,26 @@ public final class CapacityPipeline {
     this.review =
         new ServiceStage<>(
             "review", reviewSpec.reviewers(), reviewSpec.queue(), costs::reviewNanos, scheduler);
-    processing.connect(new PrioritySink(review));
+    processing.connect(new PrioritySink(review, reviewSpec.lowScore(), observer));
     review.connect(Sink.terminal(this::decide));
     processing.observe(progressReporter(TipProgress.QUEUED_FOR_PROCESSING, TipProgress.PROCESSING));
     review.observe(progressReporter(TipProgress.QUEUED_FOR_REVIEW, TipProgress.IN_REVIEW));
+    if (reviewSpec.lowScore().applies()) {
+      expireEvery(reviewSpec.lowScore(), Math.min(EXPIRY_SWEEP_NANOS, reviewSpec.lowScore().maxWait().toNanos()));
+    }
+  }
+
+  /** How often the review queue is swept for low-score tips past their deadline. */
+  static final long EXPIRY_SWEEP_NANOS = 1_000_000_000L;
+
+  /** Takes low-score tips that waited past their deadline out of the review queue, every {@code everyNanos}. */
+  private void expireEvery(ReviewSpec.LowScore lowScore, long everyNanos) {
+    scheduler.schedule(everyNanos, () -> {
+      for (PipelineTip gone : review.expire(lowScore.below(), lowScore.maxWait().toNanos())) {
+        observer.progressed(gone.id(), TipProgress.EXPIRED);
+      }
+      expireEvery(lowScore, everyNanos);
+    });
   }
 
   /**
@@ -130,10 +146,31 @@ public final class CapacityPipeline {
     };
   }
 
-  /** Hands finished processing to the review queue at the tip's own priority. */
-  private record PrioritySink(ServiceStage<PipelineTip> next) implements Sink<PipelineTip> {
+  /**
+   * Hands finished processing to the review queue at the tip's own priority. With a low-score
+   * deadline a full review queue never holds up processing for a low-score tip: a low-score tip
+   * that finds it full expires at once, and a tip at or above the threshold displaces the
+   * low-score tip that would be served last. Either way the expired tip's status says so.
+   */
+  private record PrioritySink(ServiceStage<PipelineTip> next, ReviewSpec.LowScore lowScore,
+      PipelineObserver observer) implements Sink<PipelineTip> {
     @Override
     public boolean offer(PipelineTip tip) {
+      if (next.handOff(tip, tip.priority())) {
+        return true;
+      }
+      if (!lowScore.applies()) {
+        return false;
+      }
+      if (tip.priority() < lowScore.below()) {
+        observer.progressed(tip.id(), TipProgress.EXPIRED);
+        return true;
+      }
+      PipelineTip displaced = next.displaceLast(lowScore.below());
+      if (displaced == null) {
+        return false;
+      }
+      observer.progressed(displaced.id(), TipProgress.EXPIRED);
       return next.handOff(tip, tip.priority());
     }
 

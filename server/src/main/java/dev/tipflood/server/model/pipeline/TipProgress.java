@@ -10,7 +10,13 @@ public enum TipProgress {
   IN_REVIEW,
   REVIEWED,
   /** The bounded processing queue was full when the tip arrived: it will not be reviewed. */
-  DROPPED;
+  DROPPED,
+  /**
+   * A low-priority tip ({@link dev.tipflood.server.model.review.ReviewSpec#lowScore}) waited in
+   * the review queue past its deadline, found the queue full, or was displaced from it by a
+   * higher-priority tip: it will not be reviewed, and its status says so.
+   */
+  EXPIRED;
 
   /** The API's spelling, e.g. {@code queued-for-review}. */
   public String wireName() {

@@ -122,6 +122,42 @@ public final class ServiceStage<T> implements Sink<T> {
     }
   }
 
+  /**
+   * Takes out of the queue every waiting item of priority below {@code belowPriority} that has
+   * waited longer than {@code maxWaitNanos}: it will not be served. Space it frees goes to
+   * upstream stages as usual.
+   *
+   * @return the items taken out, in queue order
+   */
+  public List<T> expire(int belowPriority, long maxWaitNanos) {
+    long now = scheduler.nanoTime();
+    List<WorkQueue.Waiting<T>> gone = queue.removeIf(
+        w -> w.priority() < belowPriority && now - w.arrivedAt() > maxWaitNanos);
+    if (gone.isEmpty()) {
+      return List.of();
+    }
+    integrate(now);
+    queued = queue.size();
+    notifySpace();
+    return gone.stream().map(WorkQueue.Waiting::item).toList();
+  }
+
+  /**
+   * Takes out the waiting item that would be served last, if its priority is below
+   * {@code belowPriority}: room for a more urgent item in a full queue.
+   *
+   * @return the item taken out, or null
+   */
+  public T displaceLast(int belowPriority) {
+    WorkQueue.Waiting<T> gone = queue.removeLast(belowPriority);
+    if (gone == null) {
+      return null;
+    }
+    integrate(scheduler.nanoTime());
+    queued = queue.size();
+    return gone.item();
+  }
+
   /** @return true if an offer now would be taken */
   public boolean hasSpace() {
     return inService < servers || queued < queueSpec.bound();

@@ -41,6 +41,32 @@ final class WorkQueue<T> {
     return items.size();
   }
 
+  /**
+   * Removes and returns the waiting item served last (the lowest priority, the latest among
+   * equals) if its priority is below {@code belowPriority}; null otherwise.
+   */
+  Waiting<T> removeLast(int belowPriority) {
+    Waiting<T> last = null;
+    for (Waiting<T> w : items) {
+      if (last == null || items.comparator().compare(w, last) > 0) {
+        last = w;
+      }
+    }
+    if (last == null || last.priority() >= belowPriority) {
+      return null;
+    }
+    items.remove(last);
+    return last;
+  }
+
+  /** Removes, and returns in queue order, every waiting item that {@code expired} selects. */
+  java.util.List<Waiting<T>> removeIf(java.util.function.Predicate<Waiting<T>> expired) {
+    java.util.List<Waiting<T>> out = new java.util.ArrayList<>();
+    items.removeIf(w -> expired.test(w) && out.add(w));
+    out.sort(items.comparator());
+    return out;
+  }
+
   /** One queued item, with what the stage needs to account for it. */
   record Waiting<T>(T item, int priority, long arrivedAt, long seq) {}
 }

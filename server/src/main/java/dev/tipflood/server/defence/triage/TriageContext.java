@@ -1,0 +1,28 @@
+package dev.tipflood.server.defence.triage;
+
+import dev.tipflood.server.defence.NanoClock;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+
+/**
+ * What triage defences share beyond their own settings: the {@link ReviewerMemory} (fed by
+ * verdicts, kept across re-tuning), an executor for CPU work that must not run on an event loop
+ * (decoding and hashing a picture), and the pressure signal a brownout acts on.
+ *
+ * @param memory what reviewers taught triage
+ * @param cpu runs decoding and hashing; a worker pool in the server, the caller's thread in a unit test
+ * @param pressure the health and queue signals a brownout acts on
+ */
+public record TriageContext(ReviewerMemory memory, Executor cpu, Pressure pressure) {
+  public TriageContext {
+    Objects.requireNonNull(memory, "memory");
+    Objects.requireNonNull(cpu, "cpu");
+    Objects.requireNonNull(pressure, "pressure");
+  }
+
+  /** A context of its own: a fresh memory, work on the caller's thread, never under pressure (validation, tests). */
+  public static TriageContext standalone(NanoClock clock) {
+    return new TriageContext(new ReviewerMemory(clock, ReviewerMemory.Limits.DEFAULT, Runnable::run,
+        java.nio.file.Path::of), Runnable::run, Pressure.NONE);
+  }
+}

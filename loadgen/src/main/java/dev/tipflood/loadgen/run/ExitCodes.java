@@ -27,6 +27,9 @@ public final class ExitCodes {
   /** A run directory or baseline that cannot be read: truncated, corrupt, or of another format version. */
   public static final int UNREADABLE_RUN = 11;
 
+  /** Interrupted (Ctrl-C, SIGINT): 128 + 2, the shell's convention; {@code sweep} still writes its report. */
+  public static final int INTERRUPTED = 130;
+
   private ExitCodes() {
   }
 }

@@ -8,11 +8,11 @@ public final class ComparisonException extends RuntimeException {
     super(message);
   }
 
-  static ComparisonException tooFew(int given) {
+  public static ComparisonException tooFew(int given) {
     return new ComparisonException("compare needs at least 2 run directories, got " + given);
   }
 
-  static ComparisonException differentScenarios(String firstDir, String firstScenario, String dir, String scenario) {
+  public static ComparisonException differentScenarios(String firstDir, String firstScenario, String dir, String scenario) {
     return new ComparisonException(dir + ": scenario '" + scenario + "' differs from '" + firstScenario + "' of " + firstDir
         + "; compare runs of one scenario (for example one per profile)");
   }

@@ -39,7 +39,7 @@ public final class RunStepRunner implements StepRunner {
   private final Duration grace;
   private final Set<String> judged;
   private final PrintStream log;
-  private int number;
+  private final java.util.Map<String, Integer> stepsByProfile = new java.util.HashMap<>();
 
   /**
    * @param base        the scenario as resolved (with scale and seed overrides)
@@ -63,7 +63,7 @@ public final class RunStepRunner implements StepRunner {
 
   @Override
   public CapacityPoint run(String profile, double intensity) throws InterruptedException {
-    number++;
+    int number = stepsByProfile.merge(profile, 1, Integer::sum);
     Scenario s = step.scenario(base, intensity).withProfile(profile);
     String header = "# tipflood sweep step " + number + " on " + profile + ": " + step.describe(base, intensity) + ".\n"
         + "# The scenario below is the one swept; the step replaced its arrivals as said (docs/capacity.md).\n";
@@ -75,7 +75,7 @@ public final class RunStepRunner implements StepRunner {
     if (outcome.runDir() == null) {
       return failed(intensity, outcome.message());
     }
-    writeStepFile(outcome.runDir(), profile, intensity);
+    writeStepFile(outcome.runDir(), number, profile, intensity);
     String failure = outcome.exitCode() == ExitCodes.OK ? null : outcome.status() + ": " + outcome.message();
     try {
       RunAnalysis a = RunAnalyzer.analyze(outcome.runDir());
@@ -92,7 +92,7 @@ public final class RunStepRunner implements StepRunner {
         List.of(why), null);
   }
 
-  private void writeStepFile(Path runDir, String profile, double intensity) {
+  private void writeStepFile(Path runDir, int number, String profile, double intensity) {
     ObjectNode n = JSON.createObjectNode();
     n.put("step", number).put("profile", profile).put("intensity", intensity)
         .put("junkTipsPerSecond", intensity * SteadyStep.junkPeak(base)).put("legitTipsPerSecond", step.legitRate())

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.tipflood.loadgen.run.CliRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,18 +24,15 @@ class SweepIT {
 
   @TempDir
   static Path work;
-  static Result sweep;
+  static CliRunner.Result sweep;
   static Path sweepDir;
   static JsonNode capacity;
-
-  record Result(int exitCode, String stdout, String stderr) {
-  }
 
   @BeforeAll
   static void sweepSmoke() throws Exception {
     // One step: 2 s warm-up + 5 s measured + 10 s drain + 25 s start-up = 42 s; 84 s pays for one per profile.
-    sweep = cli(240, "sweep", "smoke", "--profiles", "naive,tipline", "--budget", "84s", "--warm-up", "2s", "--step", "5s",
-        "--out", work.resolve("runs").toString(), "--server-jar", serverJar().toString());
+    sweep = CliRunner.run(work, 240, "sweep", "smoke", "--profiles", "naive,tipline", "--budget", "84s", "--warm-up", "2s", "--step", "5s",
+        "--out", work.resolve("runs").toString(), "--server-jar", CliRunner.serverJar().toString());
     try (Stream<Path> dirs = Files.list(work.resolve("runs"))) {
       sweepDir = dirs.filter(d -> d.getFileName().toString().endsWith("-sweep-smoke")).findFirst().orElseThrow();
     }
@@ -72,32 +67,10 @@ class SweepIT {
       args.add(run.toString());
     }
     args.addAll(List.of("--out", work.resolve("compare").toString()));
-    Result r = cli(60, args.toArray(String[]::new));
+    CliRunner.Result r = CliRunner.run(work, 60, args.toArray(String[]::new));
     assertThat(r.exitCode()).as(r.stderr()).isZero();
     JsonNode compare = JSON.readTree(work.resolve("compare/compare.json").toFile());
     assertThat(compare.path("runs")).extracting(n -> n.path("profile").asText()).containsExactly("naive", "tipline");
     assertThat(work.resolve("compare/compare.html")).content().contains("Ground-truth scorecard");
-  }
-
-  private static Path serverJar() {
-    return Path.of(System.getProperty("tipflood.server.jar", "../server/target/tipflood-server.jar")).toAbsolutePath();
-  }
-
-  private static Result cli(long timeoutSeconds, String... args) throws IOException, InterruptedException {
-    Path jar = Path.of(System.getProperty("tipflood.jar", "target/tipflood.jar")).toAbsolutePath();
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", jar.toString()));
-    cmd.addAll(List.of(args));
-    Path out = Files.createTempFile(work, "cli", ".out");
-    Path err = Files.createTempFile(work, "cli", ".err");
-    Process p = new ProcessBuilder(cmd).directory(work.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile())
-        .start();
-    if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-      p.destroy();
-      p.waitFor(30, TimeUnit.SECONDS);
-      throw new AssertionError("tipflood " + String.join(" ", args) + " did not finish in " + timeoutSeconds + " s");
-    }
-    return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err,
-        StandardCharsets.UTF_8));
   }
 }

@@ -37,8 +37,10 @@ public record CapacityCurve(String profile, List<CapacityPoint> points, List<Cap
       }
     });
     List<CapacityPoint> goodput = sorted.stream().filter(p -> Double.isFinite(p.legitGoodput())).toList();
+    // Legit goodput against the flood is flat, then falls off: concave and decreasing, whatever noise says.
     Optional<Kneedle.Knee> knee = Kneedle.find(goodput.stream().mapToDouble(CapacityPoint::intensity).toArray(),
-        goodput.stream().mapToDouble(CapacityPoint::legitGoodput).toArray(), SENSITIVITY);
+        goodput.stream().mapToDouble(CapacityPoint::legitGoodput).toArray(), SENSITIVITY, Kneedle.Curve.CONCAVE,
+        Kneedle.Direction.DECREASING);
     Optional<UslModel> usl = UslFit.fit(sorted.stream().mapToDouble(CapacityPoint::offeredPerSecond).toArray(),
         sorted.stream().mapToDouble(CapacityPoint::acceptedPerSecond).toArray());
     return new CapacityCurve(profile, sorted, stepsInOrder, BreakingPoint.of(sorted), knee, usl, stopped);

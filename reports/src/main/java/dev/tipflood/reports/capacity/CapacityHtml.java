@@ -123,6 +123,9 @@ public final class CapacityHtml {
     }
     if (points > 0) {
       Page.figure(b, id, caption, c, points);
+    } else {
+      b.append("<p class=\"note\">").append(esc(title)).append(": not measured in any step. ").append(esc(caption))
+          .append("</p>\n");
     }
   }
 

@@ -7,7 +7,9 @@ import java.util.Optional;
 /**
  * The Kneedle knee/elbow detector (Satopaa, Albrecht, Irwin and Raghavan, "Finding a 'Kneedle' in
  * a Haystack", ICDCS workshops 2011), offline, without smoothing beyond the points themselves, as
- * the {@code kneed} package computes it.
+ * the {@code kneed} package computes it, with two differences that matter for a sweep's few,
+ * unevenly spaced and noisy steps: a mirrored curve is mirrored in x as well as in y, and when
+ * several maxima qualify (noise) the most prominent one is the knee, not the first.
  *
  * <pre>{@code
  * Optional<Kneedle.Knee> k = Kneedle.find(x, y, 1.0); // the curve's shape detected from its ends
@@ -15,7 +17,8 @@ import java.util.Optional;
  *
  * Both axes are normalised to [0, 1]; the curve is flipped so that its knee is a maximum of the
  * difference curve {@code y - x}; the knee is the first local maximum after which the difference
- * falls below its threshold {@code max - S * mean(step in x)} before another maximum.
+ * falls below its threshold {@code max - S * mean(step in x)} before another maximum; of several
+ * such, the one with the largest difference.
  */
 public final class Kneedle {
   /** Which way the curve bends. */
@@ -66,10 +69,12 @@ public final class Kneedle {
     if (xn == null || ynRaw == null) {
       return Optional.empty();
     }
-    double[] yn = transform(ynRaw, curve, direction);
+    boolean mirrored = (curve == Curve.CONVEX) == (direction == Direction.INCREASING);
+    double[] yn = transform(ynRaw, curve, mirrored);
     double[] diff = new double[n];
     for (int i = 0; i < n; i++) {
-      diff[i] = yn[i] - xn[i];
+      // Mirrored in x as well, so that unevenly spaced steps keep their geometry (kneed mirrors y only).
+      diff[i] = yn[i] - (mirrored ? 1 - xn[n - 1 - i] : xn[i]);
     }
     List<Integer> maxima = new ArrayList<>();
     List<Integer> minima = new ArrayList<>();
@@ -89,6 +94,7 @@ public final class Kneedle {
     double meanStep = Math.abs((xn[n - 1] - xn[0]) / (n - 1));
     double threshold = Double.NaN;
     int thresholdIndex = -1;
+    int best = -1;
     for (int i = maxima.get(0); i < n - 1; i++) {
       if (maxima.contains(i)) {
         threshold = diff[i] - sensitivity * meanStep;
@@ -97,21 +103,22 @@ public final class Kneedle {
       if (minima.contains(i)) {
         threshold = 0;
       }
-      if (diff[i + 1] < threshold) {
-        boolean mirrored = (curve == Curve.CONVEX) == (direction == Direction.INCREASING);
-        int k = mirrored ? n - 1 - thresholdIndex : thresholdIndex;
-        return Optional.of(new Knee(k, x[k], y[k], curve, direction));
+      if (diff[i + 1] < threshold && (best < 0 || diff[thresholdIndex] > diff[best])) {
+        best = thresholdIndex;
       }
     }
-    return Optional.empty();
+    if (best < 0) {
+      return Optional.empty();
+    }
+    int k = mirrored ? n - 1 - best : best;
+    return Optional.of(new Knee(k, x[k], y[k], curve, direction));
   }
 
   /** Convex-increasing and concave-decreasing curves are mirrored in x, convex ones flipped in y. */
-  private static double[] transform(double[] yn, Curve curve, Direction direction) {
+  private static double[] transform(double[] yn, Curve curve, boolean mirror) {
     int n = yn.length;
     double[] out = new double[n];
     for (int i = 0; i < n; i++) {
-      boolean mirror = (curve == Curve.CONVEX) == (direction == Direction.INCREASING);
       double v = yn[mirror ? n - 1 - i : i];
       out[i] = curve == Curve.CONVEX ? 1 - v : v;
     }

@@ -65,4 +65,23 @@ class KneedleTest {
     assertThatThrownBy(() -> Kneedle.find(new double[] {1, 3, 2}, new double[] {1, 2, 3}, 1.0))
         .hasMessageContaining("x[2]");
   }
+
+  @Test
+  void unevenlySpacedStepsFindTheCliffToo() {
+    // A sweep's steps crowd around the breaking point: x is far from evenly spaced.
+    double[] x = {0.0144, 0.0288, 0.0342, 0.0357, 0.0373, 0.0407, 0.0575};
+    double[] y = {1, 1, 1, 1, 0.87, 0.8, 0.3};
+    Kneedle.Knee k = Kneedle.find(x, y, 1.0).orElseThrow();
+    assertThat(k.direction()).isEqualTo(Kneedle.Direction.DECREASING);
+    assertThat(k.x()).isEqualTo(0.0357);
+  }
+
+  @Test
+  void aNoisyStepAfterTheCliffDoesNotMoveTheKneeToAnEnd() {
+    // Goodput of a real sweep (tipline+throttle): the last step happened to keep more legit tips than the one before.
+    double[] x = {0.0144, 0.0288, 0.0342, 0.0357, 0.0373, 0.0407, 0.0575};
+    double[] y = {1, 1, 1, 1, 0.867, 0.8, 0.867};
+    Kneedle.Knee k = Kneedle.find(x, y, 1.0, Kneedle.Curve.CONCAVE, Kneedle.Direction.DECREASING).orElseThrow();
+    assertThat(k.x()).isEqualTo(0.0357);
+  }
 }

@@ -13,6 +13,7 @@ import dev.tipflood.loadgen.sweep.SearchSettings;
 import dev.tipflood.loadgen.sweep.SteadyStep;
 import dev.tipflood.loadgen.sweep.StopSignal;
 import dev.tipflood.loadgen.sweep.Sweep;
+import dev.tipflood.loadgen.sweep.SweepProgress;
 import dev.tipflood.loadgen.sweep.SweepReport;
 import dev.tipflood.reports.analysis.SloVerdict;
 import dev.tipflood.reports.capacity.CapacityFiles;
@@ -189,19 +190,9 @@ final class SweepCommand implements Callable<Integer> {
         StandardCharsets.UTF_8)) {
       RunStepRunner runner = new RunStepRunner(base, ScenarioSource.text(scenario), shape, dir, jar,
           corpusCache == null ? out.resolve(".corpus") : corpusCache, stepGrace(), java.util.Set.copyOf(slos), log);
-      BreakingPointSearch search = new BreakingPointSearch((profile, x) -> {
-        o.printf(Locale.ROOT, "  %s: step at %s (%.3f junk tips/s) ...%n", profile, CapacityReport.times(x),
-            x * SteadyStep.junkPeak(base));
-        o.flush();
-        return runner.run(profile, x);
-      }, SearchSettings.defaults(estimate), stop, e -> {
-        o.printf(Locale.ROOT, "  %s step %d: %s %s in %ds; bracket held %s / broke %s; left: %ds for %s, %ds in all%n",
-            e.profile(), e.number(), CapacityReport.times(e.point().intensity()), e.point().passed() ? "HELD"
-                : "FAILED (" + String.join(", ", e.point().failedSlos()) + ")", e.took().toSeconds(),
-            CapacityReport.times(e.bracket().held()), CapacityReport.times(e.bracket().broke()),
-            e.remaining().toSeconds(), e.profile(), overall.remaining().toSeconds());
-        o.flush();
-      });
+      SweepProgress progress = new SweepProgress(o, SteadyStep.junkPeak(base), overall);
+      BreakingPointSearch search = new BreakingPointSearch(progress.announcing(runner), SearchSettings.defaults(estimate),
+          stop, progress);
       Sweep.Result result = new Sweep(search, stop, clock).run(resolved, starts::get, total);
       Thread.interrupted(); // a Ctrl-C interrupt must not break the writing of the report
       CapacityReport report = SweepReport.of(base, shape, slos.isEmpty() ? SloVerdict.NAMES : slos, total, result);

@@ -66,7 +66,7 @@ final class SweepCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SCENARIO", description = "A built-in scenario name or a YAML file.")
   String scenario;
 
-  @Option(names = "--profiles", required = true, split = ",", paramLabel = "P[,P...]",
+  @Option(names = "--profiles", required = true, split = ",", paramLabel = "P",
       description = "Server profiles (names or YAML files) to sweep, in this order.")
   List<String> profiles;
 
@@ -87,7 +87,7 @@ final class SweepCommand implements Callable<Integer> {
           + "step has legit tips enough for a p99).")
   Double legitRate;
 
-  @Option(names = "--slos", split = ",", paramLabel = "SLO[,SLO...]",
+  @Option(names = "--slos", split = ",", paramLabel = "SLO",
       description = "Judge only these SLOs (default: every SLO of the scenario). Valid: legitAcceptP99, legitSuccessRatio, "
           + "legitTimeToReviewP95, junkStorageShareMax.")
   List<String> slos = new ArrayList<>();

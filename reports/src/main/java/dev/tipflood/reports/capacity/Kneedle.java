@@ -9,7 +9,7 @@ import java.util.Optional;
  * a Haystack", ICDCS workshops 2011), offline, without smoothing beyond the points themselves, as
  * the {@code kneed} package computes it, with two differences that matter for a sweep's few,
  * unevenly spaced and noisy steps: a mirrored curve is mirrored in x as well as in y, and when
- * several maxima qualify (noise) the most prominent one is the knee, not the first.
+ * several maxima qualify (noise) the most prominent one inside the curve is the knee, not the first.
  *
  * <pre>{@code
  * Optional<Kneedle.Knee> k = Kneedle.find(x, y, 1.0); // the curve's shape detected from its ends
@@ -103,7 +103,9 @@ public final class Kneedle {
       if (minima.contains(i)) {
         threshold = 0;
       }
-      if (diff[i + 1] < threshold && (best < 0 || diff[thresholdIndex] > diff[best])) {
+      // A knee is inside the curve: a maximum at an end is a noisy end step, not a bend.
+      boolean inside = thresholdIndex > 0 && thresholdIndex < n - 1;
+      if (diff[i + 1] < threshold && inside && (best < 0 || diff[thresholdIndex] > diff[best])) {
         best = thresholdIndex;
       }
     }

@@ -84,4 +84,13 @@ class KneedleTest {
     Kneedle.Knee k = Kneedle.find(x, y, 1.0, Kneedle.Curve.CONCAVE, Kneedle.Direction.DECREASING).orElseThrow();
     assertThat(k.x()).isEqualTo(0.0357);
   }
+
+  @Test
+  void aLastStepThatRecoveredIsNotTheKnee() {
+    // Goodput of the second real sweep (tipline+throttle): its last step rose again after the cliff.
+    double[] x = {0.0144, 0.0288, 0.0314, 0.0328, 0.0342, 0.0407, 0.0575};
+    double[] y = {1, 1, 1, 1, 0.933, 0.667, 0.867};
+    Kneedle.Knee k = Kneedle.find(x, y, 1.0, Kneedle.Curve.CONCAVE, Kneedle.Direction.DECREASING).orElseThrow();
+    assertThat(k.x()).isEqualTo(0.0328);
+  }
 }

@@ -39,7 +39,7 @@ public final class CapacityHtml {
     curve(b, r, "goodput", "Legit goodput", "legit tips/s within the latency SLO", CapacityPoint::legitGoodput, false,
         "Legit tips accepted within the latency SLO per second of the measured window, against flood intensity. "
             + "Filled markers: every judged SLO held; the thick bar is the breaking-point bracket (last held to first "
-            + "broken); the ring is Kneedle's knee of the curve.");
+            + "broken); the grey dot is Kneedle's knee of the curve.");
     curve(b, r, "p99", "Legit accept latency p99", "ms", CapacityPoint::legitP99Ms, true,
         "p99 of the accepted legit tips' latency (corrected), log scale. Gaps: no legit tip accepted.");
     curve(b, r, "ttr", "Legit time to review p95", "ms", CapacityPoint::legitTtrP95Ms, true,

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A real sweep of the smoke scenario over two profiles with a budget for one short step each (the
+ * A real sweep of the smoke scenario over two profiles with a budget for a short step or two each (the
  * shaded CLI jar, real server and Gatling children), then {@code compare} on the two steps: the
  * steps are ordinary run directories.
  */
@@ -30,8 +30,9 @@ class SweepIT {
 
   @BeforeAll
   static void sweepSmoke() throws Exception {
-    // One step: 2 s warm-up + 5 s measured + 10 s drain + 25 s start-up = 42 s; 84 s pays for one per profile.
-    sweep = CliRunner.run(work, 240, "sweep", "smoke", "--profiles", "naive,tipline", "--budget", "84s", "--warm-up", "2s", "--step", "5s",
+    // A step is estimated at 2 s warm-up + 5 s measured + 10 s drain + 25 s start-up = 42 s; 100 s pays for at least one
+    // per profile, and for a second only when steps run much faster than that on this machine.
+    sweep = CliRunner.run(work, 240, "sweep", "smoke", "--profiles", "naive,tipline", "--budget", "100s", "--warm-up", "2s", "--step", "5s",
         "--out", work.resolve("runs").toString(), "--server-jar", CliRunner.serverJar().toString());
     try (Stream<Path> dirs = Files.list(work.resolve("runs"))) {
       sweepDir = dirs.filter(d -> d.getFileName().toString().endsWith("-sweep-smoke")).findFirst().orElseThrow();
@@ -44,11 +45,12 @@ class SweepIT {
     assertThat(sweep.exitCode()).as(sweep.stderr()).isZero();
     assertThat(sweep.stdout()).contains("naive step 1:").contains("tipline step 1:").contains("Capacity report: ");
     assertThat(capacity.path("schema").asText()).isEqualTo("tipflood-capacity/1");
-    assertThat(capacity.path("wallSeconds").asDouble()).isLessThanOrEqualTo(84);
+    // A step only starts when the time left covers the costliest so far; only a step slower than all before it overruns.
+    assertThat(capacity.path("wallSeconds").asDouble()).isLessThanOrEqualTo(100 + 30);
     assertThat(capacity.path("profiles")).hasSize(2);
     for (JsonNode p : capacity.path("profiles")) {
-      assertThat(p.path("steps")).as(p.path("profile").asText()).hasSize(1);
-      assertThat(p.path("stopped").asText()).isEqualTo("budget spent");
+      assertThat(p.path("steps").size()).as(p.path("profile").asText()).isBetween(1, 3);
+      assertThat(p.path("stopped").asText()).isIn("budget spent", "bracket narrow enough");
       JsonNode step = p.path("steps").get(0);
       assertThat(step.path("legitGoodputPerSecond").asDouble()).isPositive();
       assertThat(Path.of(step.path("runDirectory").asText()).resolve("report.html")).isRegularFile();

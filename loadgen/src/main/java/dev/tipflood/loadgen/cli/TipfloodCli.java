@@ -7,6 +7,7 @@ import dev.tipflood.loadgen.process.ServerJarLocator;
 import dev.tipflood.loadgen.process.ServerProcess;
 import dev.tipflood.loadgen.process.ServerProfileInfo;
 import dev.tipflood.loadgen.run.RunOrchestrator;
+import dev.tipflood.reports.compare.ComparisonException;
 import dev.tipflood.reports.rundir.RunDirectoryException;
 import dev.tipflood.scenarios.validate.ScenarioException;
 import java.io.PrintWriter;
@@ -14,14 +15,15 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code java -jar tipflood.jar <command>}: run, scenarios, validate, corpus, serve, summarize, report, check, pdq.
+ * {@code java -jar tipflood.jar <command>}: plan, run, scenarios, validate, corpus, serve, summarize, report, check,
+ * sweep, compare, pdq.
  * Exceptions map to the documented {@link ExitCodes}.
  */
 @Command(name = "tipflood", mixinStandardHelpOptions = true, versionProvider = TipfloodCli.Version.class,
     description = "Replay a flood against a tip-submission service, watch it degrade, compare defences.",
     subcommands = {PlanCommand.class, RunCommand.class, ScenariosCommand.class, ValidateCommand.class, CorpusCommand.class,
-        ServeCommand.class, SummarizeCommand.class, ReportCommand.class, CheckCommand.class, PdqCommand.class,
-        CommandLine.HelpCommand.class},
+        ServeCommand.class, SummarizeCommand.class, ReportCommand.class, CheckCommand.class, SweepCommand.class,
+        CompareCommand.class, PdqCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:completed",
@@ -36,7 +38,8 @@ import picocli.CommandLine.Command;
         "9:an SLO failed (run --fail-on-slo, check)",
         "10:check: a regression against the baseline",
         "11:a run directory or baseline is unreadable (truncated, corrupt, other format)",
-        "12:pdq: a file could not be hashed (each is named; the others are hashed)"})
+        "12:pdq: a file could not be hashed (each is named; the others are hashed)",
+        "130:interrupted (Ctrl-C); sweep writes its report from the steps done"})
 public final class TipfloodCli implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -79,6 +82,9 @@ public final class TipfloodCli implements Runnable {
     } else if (e instanceof RunDirectoryException r) {
       code = r.kind() == RunDirectoryException.Kind.MISSING ? ExitCodes.MISSING_FILE : ExitCodes.UNREADABLE_RUN;
       what = r.kind() == RunDirectoryException.Kind.MISSING ? "missing file" : "unreadable run directory";
+    } else if (e instanceof ComparisonException) {
+      code = ExitCodes.USAGE;
+      what = "cannot compare";
     } else if (e instanceof ServerJarLocator.ServerJarNotFoundException) {
       code = ExitCodes.MISSING_FILE;
       what = "missing server jar";

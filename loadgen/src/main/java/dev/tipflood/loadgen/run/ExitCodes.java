@@ -29,6 +29,9 @@ public final class ExitCodes {
   /** {@code pdq}: a file could not be hashed (missing, not an image, corrupt); the others were. */
   public static final int UNHASHABLE_FILE = 12;
 
+  /** Interrupted (Ctrl-C, SIGINT): 128 + 2, the shell's convention; {@code sweep} still writes its report. */
+  public static final int INTERRUPTED = 130;
+
   private ExitCodes() {
   }
 }

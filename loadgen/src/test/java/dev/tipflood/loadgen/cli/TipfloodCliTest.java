@@ -27,8 +27,8 @@ class TipfloodCliTest {
   @Test
   void helpListsEveryCommandAndTheExitCodes() {
     assertThat(run("--help")).isZero();
-    assertThat(out.toString()).contains("run", "scenarios", "validate", "corpus", "serve", "report", "check", "pdq", "Exit codes",
-        "target refused", "an SLO failed");
+    assertThat(out.toString()).contains("run", "scenarios", "validate", "corpus", "serve", "report", "check", "sweep",
+        "compare", "pdq", "Exit codes", "target refused", "an SLO failed", "130");
   }
 
   @Test
@@ -137,5 +137,47 @@ class TipfloodCliTest {
     assertThat(RunCommand.slosFailed(dir)).isTrue();
     Files.delete(dir.resolve("summary.json"));
     assertThat(RunCommand.slosFailed(dir)).as("no summary: the report failed, so the SLOs cannot be said to pass").isTrue();
+  }
+
+  @Test
+  void sweepWithABudgetTooSmallForOneStepPerProfileSaysWhatIsNeeded() {
+    assertThat(run("sweep", "fancam-flood", "--profiles", "naive,tipline", "--budget", "1m")).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("--budget 1m is too small").contains("2 profiles need at least 110s");
+  }
+
+  @Test
+  void sweepWithAnUnknownSloListsTheValidOnes() {
+    assertThat(run("sweep", "fancam-flood", "--profiles", "naive", "--slos", "legitP42")).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("unknown SLO 'legitP42'").contains("legitAcceptP99, legitSuccessRatio");
+  }
+
+  @Test
+  void sweepOfAScenarioWithoutJunkHasNothingToSweep() {
+    assertThat(run("sweep", "baseline", "--profiles", "naive")).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("no junk population");
+  }
+
+  @Test
+  void sweepWithABadDurationNamesTheOption() {
+    assertThat(run("sweep", "fancam-flood", "--profiles", "naive", "--warm-up", "soon")).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("--warm-up: 'soon' is not a duration");
+  }
+
+  @Test
+  void compareNeedsTwoRunDirectories(@TempDir Path dir) {
+    assertThat(run("compare", dir.toString())).isEqualTo(ExitCodes.USAGE);
+  }
+
+  @Test
+  void compareOfADirectoryThatIsNoRunIsAMissingFile(@TempDir Path dir) {
+    assertThat(run("compare", dir.resolve("a").toString(), dir.resolve("b").toString())).isEqualTo(ExitCodes.MISSING_FILE);
+    assertThat(err.toString()).contains(dir.resolve("a") + ": missing (a run directory)");
+  }
+
+  @Test
+  void runsOfDifferentScenariosAreABadUsageNamingBoth() {
+    int code = TipfloodCli.handle(dev.tipflood.reports.compare.ComparisonException.differentScenarios("runs/a", "smoke",
+        "runs/b", "gif-spam"), TipfloodCli.commandLine(), null);
+    assertThat(code).isEqualTo(ExitCodes.USAGE);
   }
 }

@@ -9,20 +9,20 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the shaded {@code tipflood.jar} as a real process, as a user would. */
-final class CliRunner {
-  static Path jar() {
+public final class CliRunner {
+  public static Path jar() {
     return Path.of(System.getProperty("tipflood.jar", "target/tipflood.jar")).toAbsolutePath();
   }
 
-  static Path serverJar() {
+  public static Path serverJar() {
     return Path.of(System.getProperty("tipflood.server.jar", "../server/target/tipflood-server.jar")).toAbsolutePath();
   }
 
   /** The process's exit code and output. */
-  record Result(int exitCode, String stdout, String stderr) {
+  public record Result(int exitCode, String stdout, String stderr) {
   }
 
-  static Result run(Path workDir, long timeoutSeconds, String... args) throws IOException, InterruptedException {
+  public static Result run(Path workDir, long timeoutSeconds, String... args) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-jar", jar().toString()));
     cmd.addAll(List.of(args));

@@ -16,6 +16,10 @@ import java.util.Objects;
  */
 public record SloVerdict(String slo, String title, Verdict verdict, double measured, double bound, String comparison,
                          String unit, String detail) {
+  /** The SLO names a scenario can set, in the order the reports list them. */
+  public static final java.util.List<String> NAMES = java.util.List.of(SloEvaluation.ACCEPT_P99, SloEvaluation.SUCCESS_RATIO,
+      SloEvaluation.TTR_P95, SloEvaluation.JUNK_STORAGE);
+
   public SloVerdict {
     Objects.requireNonNull(slo, "slo");
     Objects.requireNonNull(verdict, "verdict");

@@ -13,7 +13,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * Looks shared by every chart. Classes are told apart by marker shape, measures by line
  * style, and colours come from the Okabe-Ito palette, so no reader depends on colour alone.
  */
-final class ChartStyle {
+public final class ChartStyle {
   static final int WIDTH = 1100;
   static final int HEIGHT = 300;
 
@@ -28,7 +28,7 @@ final class ChartStyle {
   private ChartStyle() {
   }
 
-  static XYChart chart(String title, String xTitle, String yTitle) {
+  public static XYChart chart(String title, String xTitle, String yTitle) {
     XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
     var st = c.getStyler();
     st.setChartBackgroundColor(Color.WHITE);
@@ -50,15 +50,15 @@ final class ChartStyle {
     return c;
   }
 
-  static Marker marker(int classIndex) {
+  public static Marker marker(int classIndex) {
     return MARKERS[classIndex % MARKERS.length];
   }
 
-  static BasicStroke line(int measureIndex) {
+  public static BasicStroke line(int measureIndex) {
     return LINES[measureIndex % LINES.length];
   }
 
-  static Color colour(int i) {
+  public static Color colour(int i) {
     return COLOURS[i % COLOURS.length];
   }
 

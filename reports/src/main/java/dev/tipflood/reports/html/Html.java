@@ -1,11 +1,11 @@
 package dev.tipflood.reports.html;
 
 /** Escaping for text and attribute values. */
-final class Html {
+public final class Html {
   private Html() {
   }
 
-  static String esc(String s) {
+  public static String esc(String s) {
     StringBuilder b = new StringBuilder(s.length());
     for (char c : s.toCharArray()) {
       switch (c) {

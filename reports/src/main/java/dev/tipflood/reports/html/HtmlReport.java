@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
  * the same from a CI artifact, an e-mail or a laptop without network.
  */
 public final class HtmlReport {
-  private static final String CSS = """
+  /** The stylesheet every tipflood page shares (report, capacity, compare). */
+  public static final String CSS = """
       body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;margin:24px auto;max-width:1240px;
       color:#222;padding:0 16px;line-height:1.4}
       h1{font-size:1.6em;margin-bottom:4px}h2{font-size:1.2em;margin-top:28px;border-bottom:1px solid #ccc;padding-bottom:4px}

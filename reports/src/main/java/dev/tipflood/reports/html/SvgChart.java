@@ -4,7 +4,7 @@ import org.jfree.svg.SVGGraphics2D;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 /** Draws an XChart chart into an inline {@code <svg>} element with JFreeSVG. */
-final class SvgChart {
+public final class SvgChart {
   private SvgChart() {
   }
 
@@ -12,7 +12,7 @@ final class SvgChart {
    * The chart as one {@code <svg>} element. {@code id} prefixes JFreeSVG's clip-path ids, so
    * several charts can share one HTML page.
    */
-  static String svg(Chart<?, ?> chart, String id) {
+  public static String svg(Chart<?, ?> chart, String id) {
     SVGGraphics2D g = new SVGGraphics2D(chart.getWidth(), chart.getHeight());
     g.setDefsKeyPrefix(id + "_");
     // One decimal is a tenth of a pixel: enough, and it halves the file (XChart draws text as outlines).

@@ -169,11 +169,7 @@ public final class SummaryJson {
   }
 
   private static void num(ObjectNode n, String field, double v) {
-    if (Double.isNaN(v) || Double.isInfinite(v)) {
-      n.putNull(field);
-    } else {
-      n.put(field, v);
-    }
+    JsonNodes.num(n, field, v);
   }
 
   private static void optLong(ObjectNode n, String field, boolean present, long v) {

@@ -32,4 +32,9 @@ public record Population(String name, Truth truth, ArrivalSpec arrival, Identity
                         "media.sourcePool", "absent", "a junk population with media needs a sourcePool")
                 .done();
     }
+
+    /** The same population with another arrival process. */
+    public Population withArrival(ArrivalSpec newArrival) {
+        return new Population(name, truth, newArrival, identity, media, metadata, client);
+    }
 }

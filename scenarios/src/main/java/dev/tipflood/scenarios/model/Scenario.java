@@ -95,6 +95,16 @@ public record Scenario(String name, String description, long seed, Duration dura
         return override(() -> new Scenario(name, description, seed, duration, scale, newTarget, profile, slo, populations, events));
     }
 
+    /** The same scenario with other populations (each already validated), for derived loads such as a sweep step. */
+    public Scenario withPopulations(List<Population> newPopulations) {
+        return override(() -> new Scenario(name, description, seed, duration, scale, target, profile, slo, newPopulations, events));
+    }
+
+    /** The same scenario with other timed defence events (empty: none). */
+    public Scenario withEvents(List<DefenceEvent> newEvents) {
+        return override(() -> new Scenario(name, description, seed, duration, scale, target, profile, slo, populations, newEvents));
+    }
+
     private static Scenario override(Supplier<Scenario> change) {
         try {
             return change.get();

@@ -7,19 +7,20 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 
-/** The admin port, always on 127.0.0.1. */
+/** The admin port: on 127.0.0.1 unless configured otherwise (see {@link AdminExposure}). */
 final class AdminVerticle extends VerticleBase {
-  static final String ADMIN_HOST = "127.0.0.1";
   private final ServerComponents components;
   private final ServerWiring wiring;
   private final String token;
+  private final String host;
   private final int port;
   private HttpServer server;
 
-  AdminVerticle(ServerComponents components, ServerWiring wiring, String token, int port) {
+  AdminVerticle(ServerComponents components, ServerWiring wiring, String token, String host, int port) {
     this.components = components;
     this.wiring = wiring;
     this.token = token;
+    this.host = host;
     this.port = port;
   }
 
@@ -27,7 +28,7 @@ final class AdminVerticle extends VerticleBase {
   public Future<?> start() {
     server = vertx.createHttpServer()
         .requestHandler(AdminRouter.create(components, wiring, token));
-    return server.listen(port, ADMIN_HOST);
+    return server.listen(port, host);
   }
 
   int actualPort() {

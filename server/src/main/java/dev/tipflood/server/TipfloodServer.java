@@ -127,7 +127,7 @@ public final class TipfloodServer {
     }
     WorkerExecutor worker = vertx.createSharedWorkerExecutor(STORAGE_POOL, STORAGE_WORKERS);
     WorkerExecutor reader = vertx.createSharedWorkerExecutor(READ_POOL, READ_WORKERS);
-    AdminVerticle admin = new AdminVerticle(c, wiring, s.adminToken(), s.adminPort());
+    AdminVerticle admin = new AdminVerticle(c, wiring, s.adminToken(), s.adminHost(), s.adminPort());
     // One instance per event loop. Vert.x shares one listening socket among the servers of one
     // Vertx that ask for the same port; for port 0 each would get its own random port, so ask
     // for -1 instead: Vert.x binds one random port and shares it among every server asking -1.

@@ -48,4 +48,13 @@ class ArchitectureTest {
       .orShould().callMethod(Profile.class, "name")
       .because("liveness and readiness come from the process's own pressure signals, the same for every "
           + "profile: never from ground truth, never keyed on which profile runs");
+
+  @ArchTest
+  static final ArchRule tipIdsComeFromAStrongGenerator = noClasses()
+      .that().belongToAnyOf(dev.tipflood.server.tip.TipId.class)
+      .should().dependOnClassesThat().belongToAnyOf(java.util.Random.class,
+          java.util.concurrent.ThreadLocalRandom.class, java.util.SplittableRandom.class)
+      .orShould().callMethod(Math.class, "random")
+      .because("a tip id is the only key to its GET: predictable generators would make ids guessable "
+          + "(SecureRandom extends Random, so that dependency is checked by TipIdTest instead)");
 }

@@ -21,6 +21,8 @@ abstract class MediaSink implements WriteStream<Buffer> {
   private final String contentType;
   private final Promise<StagedMedia> staged = Promise.promise();
   private final Runnable onProgress;
+  /** The first chunk that could not be stored (e.g. a full disk): the part can never be staged. */
+  private Throwable writeFailure;
 
   MediaSink(Path temp, String filename, String contentType, ByteSize cap, Runnable onProgress) {
     this.digest = new PartDigest(cap);
@@ -46,12 +48,33 @@ abstract class MediaSink implements WriteStream<Buffer> {
     } catch (ApiException e) {
       return Future.failedFuture(e);
     }
-    return store(data).andThen(ar -> onProgress.run());
+    return store(data).andThen(ar -> {
+      if (ar.failed()) {
+        writeFailed(ar.cause());
+      }
+      onProgress.run();
+    });
   }
 
+  /** Records a chunk that could not be stored, from a write's future or the file's exception handler. */
+  final void writeFailed(Throwable cause) {
+    if (writeFailure == null) {
+      writeFailure = cause;
+    }
+  }
+
+  /**
+   * Stages the part only if every chunk was stored and the durable file holds exactly the bytes
+   * hashed: a chunk lost to a write error must never be acknowledged under the hash of the whole.
+   */
   @Override
   public final Future<Void> end() {
-    return makeDurable()
+    Future<Void> durable = writeFailure != null
+        ? abort().transform(v -> Future.failedFuture(writeFailure))
+        : makeDurable(digest.size()).compose(v -> writeFailure == null ? Future.succeededFuture()
+            : Future.failedFuture(writeFailure));
+    // The write error says why (e.g. a full disk) better than the short file it left.
+    return durable.recover(e -> Future.failedFuture(writeFailure != null ? writeFailure : e))
         .map(v -> new StagedMedia(temp, filename, contentType, digest.size(), digest.hex()))
         .andThen(staged)
         .mapEmpty();
@@ -70,8 +93,11 @@ abstract class MediaSink implements WriteStream<Buffer> {
   /** Hands a counted, hashed chunk on. */
   abstract Future<Void> store(Buffer data);
 
-  /** Writes out whatever is pending and fsyncs the temp file, then releases it. */
-  abstract Future<Void> makeDurable();
+  /**
+   * Writes out whatever is pending and fsyncs the temp file, then releases it; fails when the file
+   * does not hold {@code expectedBytes} once durable.
+   */
+  abstract Future<Void> makeDurable(long expectedBytes);
 
   /** Releases the file or memory after a failure; the caller deletes the temp file. */
   abstract Future<Void> abort();

@@ -1,5 +1,6 @@
 package dev.tipflood.server.api.upload;
 
+import dev.tipflood.server.storage.DiskFull;
 import dev.tipflood.server.api.error.ApiException;
 import dev.tipflood.server.api.error.ErrorCode;
 import dev.tipflood.server.config.Profile;
@@ -344,7 +345,7 @@ public final class UploadSession implements MultipartListener {
     } else {
       sink = vertx.fileSystem()
           .open(temp.toString(), new OpenOptions().setCreateNew(true).setWrite(true).setRead(false))
-          .map(file -> new StreamingMediaSink(file, temp, filename, type, profile.limits().maxMediaBytes(),
+          .map(file -> new StreamingMediaSink(file, vertx.fileSystem(), temp, filename, type, profile.limits().maxMediaBytes(),
               this::progress));
     }
     Future<StagedMedia> staged = sink.andThen(ar -> slowBody.serverReleases()).compose(s -> {
@@ -396,6 +397,9 @@ public final class UploadSession implements MultipartListener {
       if (c instanceof ApiException a) {
         return a;
       }
+    }
+    if (DiskFull.causedBy(t)) {
+      return UploadErrors.diskFull();
     }
     return ApiException.of(ErrorCode.INTERNAL_ERROR, "the upload failed: " + t.getMessage());
   }

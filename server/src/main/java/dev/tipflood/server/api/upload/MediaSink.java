@@ -23,6 +23,10 @@ abstract class MediaSink implements WriteStream<Buffer> {
   private final Runnable onProgress;
   /** The first chunk that could not be stored (e.g. a full disk): the part can never be staged. */
   private Throwable writeFailure;
+  /** Chunks handed to {@link #store} whose write has not completed yet. */
+  private int pendingWrites;
+  /** Completed once {@link #pendingWrites} drops to zero after {@link #end()} was called. */
+  private Promise<Void> allWritten;
 
   MediaSink(Path temp, String filename, String contentType, ByteSize cap, Runnable onProgress) {
     this.digest = new PartDigest(cap);
@@ -48,9 +52,13 @@ abstract class MediaSink implements WriteStream<Buffer> {
     } catch (ApiException e) {
       return Future.failedFuture(e);
     }
+    pendingWrites++;
     return store(data).andThen(ar -> {
       if (ar.failed()) {
         writeFailed(ar.cause());
+      }
+      if (--pendingWrites == 0 && allWritten != null) {
+        allWritten.tryComplete();
       }
       onProgress.run();
     });
@@ -69,10 +77,19 @@ abstract class MediaSink implements WriteStream<Buffer> {
    */
   @Override
   public final Future<Void> end() {
-    Future<Void> durable = writeFailure != null
+    // AsyncFile.flush() forces what has been written so far; it does not wait for writes still
+    // in flight. Wait for them first, or a tip could be acknowledged before its bytes were written.
+    Future<Void> written;
+    if (pendingWrites == 0) {
+      written = Future.succeededFuture();
+    } else {
+      allWritten = Promise.promise();
+      written = allWritten.future();
+    }
+    Future<Void> durable = written.compose(w -> writeFailure != null
         ? abort().transform(v -> Future.failedFuture(writeFailure))
         : makeDurable(digest.size()).compose(v -> writeFailure == null ? Future.succeededFuture()
-            : Future.failedFuture(writeFailure));
+            : Future.failedFuture(writeFailure)));
     // The write error says why (e.g. a full disk) better than the short file it left.
     return durable.recover(e -> Future.failedFuture(writeFailure != null ? writeFailure : e))
         .map(v -> new StagedMedia(temp, filename, contentType, digest.size(), digest.hex()))

@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tipflood", mixinStandardHelpOptions = true, versionProvider = TipfloodCli.Version.class,
     description = "Replay a flood against a tip-submission service, watch it degrade, compare defences.",
     subcommands = {PlanCommand.class, RunCommand.class, ScenariosCommand.class, ValidateCommand.class, CorpusCommand.class,
-        ServeCommand.class, SummarizeCommand.class, ReportCommand.class, CheckCommand.class, CommandLine.HelpCommand.class},
+        ServeCommand.class, SummarizeCommand.class, ReportCommand.class, CheckCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:completed",
@@ -34,7 +34,8 @@ import picocli.CommandLine.Command;
         "8:a needed file is missing (server jar, run directory, a file of it)",
         "9:an SLO failed (run --fail-on-slo, check)",
         "10:check: a regression against the baseline",
-        "11:a run directory or baseline is unreadable (truncated, corrupt, other format)"})
+        "11:a run directory or baseline is unreadable (truncated, corrupt, other format)",
+        "12:verify: an acknowledged tip is missing or corrupt"})
 public final class TipfloodCli implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

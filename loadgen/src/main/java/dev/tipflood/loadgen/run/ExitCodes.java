@@ -26,6 +26,8 @@ public final class ExitCodes {
   public static final int REGRESSION = 10;
   /** A run directory or baseline that cannot be read: truncated, corrupt, or of another format version. */
   public static final int UNREADABLE_RUN = 11;
+  /** {@code verify}: an acknowledged tip is missing or does not match what was sent. */
+  public static final int LOST_TIPS = 12;
 
   private ExitCodes() {
   }

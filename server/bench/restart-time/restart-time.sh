@@ -6,7 +6,7 @@
 #
 #   flock /tmp/tipflood-load.lock server/bench/restart-time/restart-time.sh [sizes...]   (default 1000 100000 1000000)
 #
-# Runs on 127.0.0.1 only; every server is killed after its start; the journals live in a temp
+# TIPFLOOD_SERVER_JAR overrides the jar. Runs on 127.0.0.1 only; every server is killed after its start; the journals live in a temp
 # directory that is removed at the end.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"

@@ -41,6 +41,17 @@ public final class RawHttp implements AutoCloseable {
     return this;
   }
 
+  /** Sends bytes; false when the server has closed the connection (the write failed). */
+  public boolean trySend(String text) {
+    try {
+      out.write(text.getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   public RawHttp send(String text) {
     return send(text.getBytes(StandardCharsets.ISO_8859_1));
   }

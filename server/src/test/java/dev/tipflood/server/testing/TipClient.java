@@ -34,10 +34,18 @@ public final class TipClient {
     }
   }
 
+  /** Posts a tip without media: only its journal record has to be written. */
+  public Posted postMetadataOnly(int port) throws IOException, InterruptedException {
+    return post(port, new Multipart().field("metadata", Multipart.VALID_METADATA).build(), new byte[0]);
+  }
+
   /** Posts a tip whose one photo is {@code photo}. */
   public Posted post(int port, byte[] photo) throws IOException, InterruptedException {
-    byte[] body = new Multipart().field("metadata", Multipart.VALID_METADATA)
-        .file("media", "photo.jpg", "image/jpeg", photo).build();
+    return post(port, new Multipart().field("metadata", Multipart.VALID_METADATA)
+        .file("media", "photo.jpg", "image/jpeg", photo).build(), photo);
+  }
+
+  private Posted post(int port, byte[] body, byte[] photo) throws IOException, InterruptedException {
     HttpResponse<String> r;
     try {
       r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/tips"))

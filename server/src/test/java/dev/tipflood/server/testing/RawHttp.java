@@ -41,6 +41,11 @@ public final class RawHttp implements AutoCloseable {
     return this;
   }
 
+  /** True once the server has sent something that is waiting to be read. */
+  public boolean answered() throws IOException {
+    return in.available() > 0;
+  }
+
   /** Sends bytes; false when the server has closed the connection (the write failed). */
   public boolean trySend(String text) {
     try {

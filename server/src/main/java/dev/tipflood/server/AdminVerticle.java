@@ -6,6 +6,8 @@ import dev.tipflood.server.admin.AdminRouter;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import java.util.concurrent.TimeUnit;
 
 /** The admin port: on 127.0.0.1 unless configured otherwise (see {@link AdminExposure}). */
 final class AdminVerticle extends VerticleBase {
@@ -26,7 +28,11 @@ final class AdminVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    server = vertx.createHttpServer()
+    // Idle admin connections close like public ones (ingress.idleTimeout): a flood of idle or
+    // refused admin connections must not hold file descriptors for ever.
+    long idleMillis = components.profile().ingress().idleTimeout().toMillis();
+    server = vertx.createHttpServer(new HttpServerOptions()
+            .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, idleMillis)).setIdleTimeoutUnit(TimeUnit.MILLISECONDS))
         .requestHandler(AdminRouter.create(components, wiring, token));
     return server.listen(port, host);
   }

@@ -3,8 +3,11 @@
 #
 #   flock /tmp/tipflood-load.lock loadgen/soak/soak.sh [--profile P] [--duration D] [--scenario S] [--out DIR]
 #
-# Defaults: fancam-flood scaled to 10m on tipline+throttle (the defence profiles tipline+full and
-# tipline+triage plug in with --profile). `--duration 60s` is the short variant.
+# Defaults: fancam-flood stretched to 10m (its 6-minute June 2020 shape, then the legit trickle
+# and the flood's tail to 10 minutes) on tipline+throttle; the defence profiles tipline+full and
+# tipline+triage plug in with --profile. The short variant, about a minute and a half:
+#   loadgen/soak/soak.sh --scenario fancam-flood-smoke --duration 60s
+# (--duration cuts or extends a scenario's timeline: fancam-flood cut to 60s has no flood yet).
 #
 # It runs `tipflood run` (the server as its own JVM), and beside it a separate probe that, every
 # second, reads the server's RSS, threads and open file descriptors from /proc and times GET

@@ -32,8 +32,13 @@ public final class ServerMain implements Callable<Integer> {
   int port;
 
   @Option(names = "--admin-port", defaultValue = "8081",
-      description = "Admin port, always on 127.0.0.1; 0 picks a free one (default ${DEFAULT-VALUE}).")
+      description = "Admin port; 0 picks a free one (default ${DEFAULT-VALUE}).")
   int adminPort;
+
+  @Option(names = "--admin-host", defaultValue = AdminExposure.LOOPBACK,
+      description = "Admin interface (default ${DEFAULT-VALUE}). Anything but loopback exposes /metrics and the "
+          + "defence controls to the network, behind the bearer token only: start-up warns.")
+  String adminHost;
 
   @Option(names = "--host", defaultValue = "127.0.0.1", description = "Public interface to bind (default ${DEFAULT-VALUE}).")
   String host;
@@ -144,7 +149,8 @@ public final class ServerMain implements Callable<Integer> {
     int loops = eventLoops == null ? Runtime.getRuntime().availableProcessors() : eventLoops;
     TipfloodServer server;
     try {
-      ServerSettings settings = new ServerSettings(host, port, adminPort, dataDir, resolved, token, loops,
+      AdminExposure.warning(adminHost).ifPresent(w -> err.println("tipflood-server: WARNING: " + w));
+      ServerSettings settings = new ServerSettings(host, port, adminPort, adminHost, dataDir, resolved, token, loops,
           Clock.systemUTC(), vertxHttpMetrics);
       server = TipfloodServer.start(settings, wiring, note -> err.println("tipflood-server: " + note))
           .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);

@@ -10,7 +10,8 @@ import java.util.Objects;
  *
  * @param host public interface to bind
  * @param port public port, 0 for any free one
- * @param adminPort admin port (on 127.0.0.1), 0 for any free one
+ * @param adminPort admin port, 0 for any free one
+ * @param adminHost interface of the admin port: loopback unless configured otherwise ({@link AdminExposure})
  * @param dataDir where tips and media are stored
  * @param profile the validated, already scaled profile
  * @param adminToken the admin bearer token
@@ -20,10 +21,11 @@ import java.util.Objects;
  *     are on; off by default: the measurement plane's {@code tipflood_request_latency} already counts
  *     and times every request, and Vert.x's meters cost ~5% of the server's CPU per small request
  */
-public record ServerSettings(String host, int port, int adminPort, Path dataDir, Profile profile, String adminToken,
+public record ServerSettings(String host, int port, int adminPort, String adminHost, Path dataDir, Profile profile, String adminToken,
     int eventLoops, Clock clock, boolean vertxHttpMetrics) {
   public ServerSettings {
     Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(adminHost, "adminHost");
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(profile, "profile");
     Objects.requireNonNull(adminToken, "adminToken");
@@ -38,7 +40,7 @@ public record ServerSettings(String host, int port, int adminPort, Path dataDir,
 
   /** Loopback, ephemeral ports, one event loop per core, the system clock. */
   public static ServerSettings loopback(Path dataDir, Profile profile, String adminToken) {
-    return new ServerSettings("127.0.0.1", 0, 0, dataDir, profile, adminToken,
+    return new ServerSettings("127.0.0.1", 0, 0, AdminExposure.LOOPBACK, dataDir, profile, adminToken,
         Runtime.getRuntime().availableProcessors(), Clock.systemUTC(), false);
   }
 }

@@ -163,7 +163,7 @@ public final class TipfloodServer {
     Vertx vertx = c.vertx();
     WorkerExecutor worker = vertx.createSharedWorkerExecutor(STORAGE_POOL, STORAGE_WORKERS);
     WorkerExecutor reader = vertx.createSharedWorkerExecutor(READ_POOL, READ_WORKERS);
-    AdminVerticle admin = new AdminVerticle(c, wiring, s.adminToken(), s.adminPort());
+    AdminVerticle admin = new AdminVerticle(c, wiring, s.adminToken(), s.adminHost(), s.adminPort());
     int requested = s.port() == 0 ? -1 : s.port();
     List<PublicVerticle> instances = new java.util.concurrent.CopyOnWriteArrayList<>();
     return vertx.deployVerticle(() -> {

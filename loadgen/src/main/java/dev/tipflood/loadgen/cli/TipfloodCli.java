@@ -16,14 +16,14 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code java -jar tipflood.jar <command>}: plan, run, scenarios, validate, corpus, serve, summarize, report, check,
- * sweep, compare, pdq.
+ * sweep, compare, pdq, verify.
  * Exceptions map to the documented {@link ExitCodes}.
  */
 @Command(name = "tipflood", mixinStandardHelpOptions = true, versionProvider = TipfloodCli.Version.class,
     description = "Replay a flood against a tip-submission service, watch it degrade, compare defences.",
     subcommands = {PlanCommand.class, RunCommand.class, ScenariosCommand.class, ValidateCommand.class, CorpusCommand.class,
         ServeCommand.class, SummarizeCommand.class, ReportCommand.class, CheckCommand.class, SweepCommand.class,
-        CompareCommand.class, PdqCommand.class, CommandLine.HelpCommand.class},
+        CompareCommand.class, PdqCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:completed",
@@ -39,6 +39,7 @@ import picocli.CommandLine.Command;
         "10:check: a regression against the baseline",
         "11:a run directory or baseline is unreadable (truncated, corrupt, other format)",
         "12:pdq: a file could not be hashed (each is named; the others are hashed)",
+        "13:verify: an acknowledged tip is missing or corrupt",
         "130:interrupted (Ctrl-C); sweep writes its report from the steps done"})
 public final class TipfloodCli implements Runnable {
   @CommandLine.Spec

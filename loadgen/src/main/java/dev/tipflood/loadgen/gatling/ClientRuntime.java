@@ -1,6 +1,7 @@
 package dev.tipflood.loadgen.gatling;
 
 import dev.tipflood.loadgen.client.RetryDecider;
+import dev.tipflood.loadgen.measure.AckedTipLog;
 import dev.tipflood.loadgen.measure.ClientLogs;
 import dev.tipflood.loadgen.measure.ClientRecorder;
 import dev.tipflood.loadgen.measure.ProgressCounters;
@@ -34,6 +35,7 @@ final class ClientRuntime {
   private final TimeSource time;
   private final AtomicLong originNanos = new AtomicLong(UNSET);
   private ClientLogs logs;
+  private AckedTipLog acked;
   private ScheduledExecutorService ticker;
 
   ClientRuntime(LoadPlan plan, TimeSource time) {
@@ -66,15 +68,27 @@ final class ClientRuntime {
     return originNanos.get() + offsetMicros * 1000;
   }
 
+  /** Logs an acknowledged tip (client/acked-tips.tsv); ignored before {@link #start()}. */
+  void acknowledged(AckedTipLog.Entry entry) {
+    AckedTipLog log = acked;
+    if (log != null) {
+      log.record(entry);
+    }
+  }
+
   /** Starts writing the interval logs once a second. */
   synchronized void start() {
     logs = new ClientLogs(Path.of(plan.clientDir()), recorder, sendLag, progress, time);
+    acked = new AckedTipLog(Path.of(plan.clientDir()));
     ticker = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "tipflood-client-logs");
       t.setDaemon(true);
       return t;
     });
-    ticker.scheduleAtFixedRate(logs::tick, 1, 1, TimeUnit.SECONDS);
+    ticker.scheduleAtFixedRate(() -> {
+      logs.tick();
+      acked.flush();
+    }, 1, 1, TimeUnit.SECONDS);
   }
 
   /** Writes the last interval and closes the logs. */
@@ -87,6 +101,11 @@ final class ClientRuntime {
         Thread.currentThread().interrupt();
       }
       logs.close();
+      try {
+        acked.close();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("cannot close " + AckedTipLog.FILE, e);
+      }
       ticker = null;
     }
   }

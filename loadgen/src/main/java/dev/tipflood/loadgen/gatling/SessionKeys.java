@@ -20,6 +20,8 @@ final class SessionKeys {
   static final String STATUS = "tf_status";
   static final String RETRY_AFTER = "tf_retryAfter";
   static final String REQUEST_NAME = "tf_requestName";
+  /** The id of a 201's body, for the acknowledged-tip log. */
+  static final String TIP_ID = "tf_tipId";
 
   private SessionKeys() {
   }

@@ -7,6 +7,7 @@ import static io.gatling.javaapi.core.CoreDsl.onCase;
 import static io.gatling.javaapi.core.CoreDsl.pause;
 
 import dev.tipflood.loadgen.client.Outcome;
+import dev.tipflood.loadgen.measure.AckedTipLog;
 import dev.tipflood.loadgen.client.RetryDecider;
 import dev.tipflood.loadgen.measure.ClassKey;
 import dev.tipflood.loadgen.measure.ProgressCounters;
@@ -104,7 +105,7 @@ final class TipChains {
       return s.set(SessionKeys.SEND_NANOS, now);
     }
     int attempt = s.getInt(SessionKeys.ATTEMPT);
-    Session out = s.remove(SessionKeys.STATUS).remove(SessionKeys.RETRY_AFTER)
+    Session out = s.remove(SessionKeys.STATUS).remove(SessionKeys.RETRY_AFTER).remove(SessionKeys.TIP_ID)
         .set(SessionKeys.SEND_NANOS, now)
         .set(SessionKeys.REQUEST_NAME, pop.name() + " " + (attempt == 1 ? FIRST : RETRY));
     if (attempt == 1) {
@@ -112,6 +113,18 @@ final class TipChains {
       return out.set(SessionKeys.FIRST_SEND_NANOS, now);
     }
     return out;
+  }
+
+  private static List<String> mediaSent(Pop pop, Session s) {
+    if (!pop.hasMedia()) {
+      return List.of();
+    }
+    int n = s.getInt(SessionKeys.MEDIA_COUNT);
+    List<String> paths = new java.util.ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      paths.add(s.getString(SessionKeys.mediaPath(i)));
+    }
+    return paths;
   }
 
   static Session afterResponse(Pop pop, Session s) {
@@ -133,6 +146,10 @@ final class TipChains {
     }
     rt.sendLag.record(request.lateMicros());
     pop.counters().completed(outcome);
+    if (status != null && status == 201 && s.contains(SessionKeys.TIP_ID)) {
+      rt.acknowledged(new AckedTipLog.Entry(s.getString(SessionKeys.TIP_ID), pop.name(),
+          Long.parseLong(String.valueOf((Object) s.get(SessionKeys.SEQ))), attempt, mediaSent(pop, s)));
+    }
 
     if (pop.retries()) {
       String retryAfter = s.contains(SessionKeys.RETRY_AFTER) ? s.getString(SessionKeys.RETRY_AFTER) : null;

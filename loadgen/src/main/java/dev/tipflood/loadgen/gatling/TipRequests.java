@@ -1,5 +1,6 @@
 package dev.tipflood.loadgen.gatling;
 
+import static io.gatling.javaapi.core.CoreDsl.regex;
 import static io.gatling.javaapi.http.HttpDsl.RawFileBodyPart;
 import static io.gatling.javaapi.http.HttpDsl.StringBodyPart;
 import static io.gatling.javaapi.http.HttpDsl.header;
@@ -43,7 +44,8 @@ final class TipRequests {
           .contentType("#{" + SessionKeys.mediaType(i) + "}")
           .fileName("#{" + SessionKeys.mediaName(i) + "}"));
     }
-    List<CheckBuilder> checks = new ArrayList<>(List.of(status().saveAs(SessionKeys.STATUS), status().in(200, 201, 202)));
+    List<CheckBuilder> checks = new ArrayList<>(List.of(status().saveAs(SessionKeys.STATUS), status().in(200, 201, 202),
+        regex("\"id\":\"([0-9a-f]{26})\"").optional().saveAs(SessionKeys.TIP_ID)));
     if (retries && p.client().retry().honourRetryAfter()) {
       checks.add(header("Retry-After").optional().saveAs(SessionKeys.RETRY_AFTER));
     }

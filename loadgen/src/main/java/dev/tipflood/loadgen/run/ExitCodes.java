@@ -29,6 +29,9 @@ public final class ExitCodes {
   /** {@code pdq}: a file could not be hashed (missing, not an image, corrupt); the others were. */
   public static final int UNHASHABLE_FILE = 12;
 
+  /** {@code verify}: an acknowledged tip is missing or does not match what was sent. */
+  public static final int LOST_TIPS = 13;
+
   /** Interrupted (Ctrl-C, SIGINT): 128 + 2, the shell's convention; {@code sweep} still writes its report. */
   public static final int INTERRUPTED = 130;
 

@@ -25,6 +25,7 @@ public final class PublicRouter {
     for (RouteContributor contributor : wiring.routes()) {
       contributor.contributePublic(router);
     }
+    router.route().handler(new FramingGuard());
     router.route().handler(gate.requestGuard());
     for (RouteContributor contributor : wiring.routes()) {
       contributor.contributeAdmission(router);

@@ -1,5 +1,6 @@
 package dev.tipflood.server.api;
 
+import dev.tipflood.server.storage.DiskFull;
 import dev.tipflood.server.api.error.ErrorCode;
 import dev.tipflood.server.api.error.ApiException;
 import dev.tipflood.server.api.upload.StagedMedia;
@@ -108,6 +109,10 @@ public final class TipIntake {
 
   private static ApiException storageFailed(Throwable e) {
     System.err.println("tipflood-server: storage failure: " + e);
+    if (DiskFull.causedBy(e)) {
+      return ApiException.retryLater(ErrorCode.DISK_FULL, "the server's disk is full; the tip was not stored, "
+          + "retry later", DiskFull.RETRY_AFTER);
+    }
     return ApiException.retryLater(ErrorCode.STORAGE_UNAVAILABLE, "the tip could not be stored durably; retry later",
         java.time.Duration.ofSeconds(5));
   }

@@ -5,7 +5,12 @@ import dev.tipflood.server.tip.TipRecord;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-/** The public JSON view of a tip (documented in docs/server.md). Storage names are not exposed. */
+/**
+ * The public JSON view of a tip, and the whole of what {@code GET /api/v1/tips/{id}} reveals
+ * (docs/server.md, "What a tip's GET reveals"): what the submitter sent, what the server computed
+ * from it (sizes, SHA-256) and where the tip is. Never the stored file names, the data directory,
+ * the client's address, the load generator's truth label, nor who reviewed it.
+ */
 final class TipJson {
   private TipJson() {}
 
@@ -32,7 +37,6 @@ final class TipJson {
         .put("media", media);
     json.put("review", tip.review().map(r -> new JsonObject()
         .put("verdict", r.verdict().wireName())
-        .put("reviewer", r.reviewer())
         .put("reviewedAt", r.reviewedAt().toString())).orElse(null));
     return json;
   }

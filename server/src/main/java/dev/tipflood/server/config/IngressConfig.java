@@ -2,6 +2,7 @@ package dev.tipflood.server.config;
 
 import static dev.tipflood.binding.InvalidFieldException.require;
 
+import dev.tipflood.units.ByteSize;
 import dev.tipflood.units.Durations;
 import java.time.Duration;
 
@@ -13,12 +14,19 @@ import java.time.Duration;
  * @param idleTimeout a connection with no traffic either way for this long is closed; 0 = never
  * @param slowBodyTimeout a request body that makes no progress for this long gets
  *     {@code 408 body_timeout} and its connection is closed (slowloris defence); 0 = never
+ * @param slowBodyMinBytes what counts as progress: at least this many body bytes since the last
+ *     progress, so a body trickling a byte at a time (slowloris at 1 byte/s) is no progress
+ *     (default 1KiB: with a 30 s timeout, a body must average ~34 bytes/s)
  */
-public record IngressConfig(CountCap maxConnections, Duration idleTimeout, Duration slowBodyTimeout) {
+public record IngressConfig(CountCap maxConnections, Duration idleTimeout, Duration slowBodyTimeout,
+    ByteSize slowBodyMinBytes) {
   public IngressConfig {
     maxConnections = maxConnections == null ? CountCap.of(1000) : maxConnections;
     idleTimeout = idleTimeout == null ? Duration.ofSeconds(60) : idleTimeout;
     slowBodyTimeout = slowBodyTimeout == null ? Duration.ofSeconds(30) : slowBodyTimeout;
+    slowBodyMinBytes = slowBodyMinBytes == null ? ByteSize.ofBytes(1024) : slowBodyMinBytes;
+    require(!slowBodyMinBytes.isUnlimited() && slowBodyMinBytes.bytes() >= 1 && slowBodyMinBytes.bytes() <= 1 << 20,
+        "slowBodyMinBytes", "must be within 1B..1MiB, got " + slowBodyMinBytes);
     require(!idleTimeout.isNegative(), "idleTimeout", "must not be negative");
     require(idleTimeout.isZero() || idleTimeout.toMillis() >= 1000, "idleTimeout",
         "must be 0 (never) or at least 1s, got " + Durations.format(idleTimeout));
@@ -28,6 +36,6 @@ public record IngressConfig(CountCap maxConnections, Duration idleTimeout, Durat
   }
 
   public static IngressConfig defaults() {
-    return new IngressConfig(null, null, null);
+    return new IngressConfig(null, null, null, null);
   }
 }

@@ -85,7 +85,8 @@ final class ProfileReader {
     CountCap connections = m.optional("maxConnections", COUNT, null);
     Duration idle = m.optional("idleTimeout", DURATION, null);
     Duration slowBody = m.optional("slowBodyTimeout", DURATION, null);
-    return m.build(() -> new IngressConfig(connections, idle, slowBody));
+    ByteSize slowBodyMinBytes = m.optional("slowBodyMinBytes", SIZE, null);
+    return m.build(() -> new IngressConfig(connections, idle, slowBody, slowBodyMinBytes));
   }
 
   private static DebugConfig debug(MapView m) {

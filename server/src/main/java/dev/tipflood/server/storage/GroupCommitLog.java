@@ -30,6 +30,9 @@ import java.util.concurrent.locks.LockSupport;
  * event loop) in one task per executor, not one per record: a cross-thread wake-up costs more
  * than completing a future.
  *
+ * <p>A full disk ({@link DiskFull}) is survived: the failed batch is cut off again, its writers
+ * get the failure, and the log goes on. Any other write error breaks the log for good.
+ *
  * <p>Public for the throughput benchmark's durable floor ({@code bench/.../BareEndpointMain --journal}),
  * which measures what fsync-before-answer costs a bare endpoint with the very same log.
  */
@@ -68,6 +71,7 @@ public final class GroupCommitLog implements AutoCloseable {
   private volatile long records;
   private volatile long bytes;
   private volatile long fsyncNanos;
+  private volatile long diskFullBatches;
   /** Where the next record goes; only the writer thread (and close, after it stopped) use it. */
   private long end;
   private long allocated;
@@ -127,6 +131,11 @@ public final class GroupCommitLog implements AutoCloseable {
 
   JournalStats stats() {
     return new JournalStats(commits, records, bytes, fsyncNanos);
+  }
+
+  /** Batches refused because the disk was full (each rolled back; the journal stayed open). */
+  long diskFullBatches() {
+    return diskFullBatches;
   }
 
   boolean healthy() {
@@ -189,9 +198,32 @@ public final class GroupCommitLog implements AutoCloseable {
       bytes += written;
       completeAll(batch, null);
     } catch (IOException e) {
+      if (DiskFull.causedBy(e) && rollBack()) {
+        // Nothing of this batch was acknowledged and the file ends at its last durable record
+        // again: fail the batch, keep the journal open, and write again once space returns.
+        diskFullBatches++;
+        completeAll(batch, new StorageException("journal write failed, the disk is full: " + e.getMessage(), e));
+        return;
+      }
       // After a failed write the file may end in a torn record; stop writing, fail everyone.
       failure = e;
       completeAll(batch, new StorageException("journal write failed: " + e.getMessage(), e));
+    }
+  }
+
+  /**
+   * Cuts the file back to the end of the last durable record (dropping the failed batch's bytes
+   * and any preallocated zeros: shrinking needs no space) and fsyncs that; true when it worked.
+   */
+  private boolean rollBack() {
+    try {
+      channel.truncate(end);
+      channel.force(true);
+      channel.position(end);
+      allocated = end;
+      return true;
+    } catch (IOException again) {
+      return false;
     }
   }
 

@@ -192,7 +192,7 @@ class TipApiTest {
             JsonObject tip = shown.bodyAsJsonObject();
             assertThat(tip.getString("status")).isEqualTo(TipStatus.REVIEWED.wireName());
             assertThat(tip.getJsonObject("review").getString("verdict")).isEqualTo("junk");
-            assertThat(tip.getJsonObject("review").getString("reviewer")).isEqualTo("reviewer-1");
+            assertThat(tip.getJsonObject("review").containsKey("reviewer")).as("staff identity stays internal").isFalse();
             assertThat(accepted).hasSize(1);
           });
           return client.get(server.adminPort(), "127.0.0.1", "/measure/ping").bearerTokenAuthentication("t").send();
@@ -228,7 +228,7 @@ class TipApiTest {
   @Test
   void fixedResponseDelayHoldsTheAnswerWithoutBlockingTheEventLoop(Vertx vertx, VertxTestContext ctx) throws Exception {
     TestServer server = TestServer.start(dataDir, "name: slow\ndebug:\n  fixedResponseDelay: 2s\n");
-    ServerSettings one = new ServerSettings("127.0.0.1", 0, 0, dataDir, server.server().components().profile(), "t", 1,
+    ServerSettings one = new ServerSettings("127.0.0.1", 0, 0, "127.0.0.1", dataDir, server.server().components().profile(), "t", 1,
         java.time.Clock.systemUTC(), false);
     server.close();
     // One event loop: if the delay blocked it, a GET sent once the tip is durable (so the POST

@@ -59,4 +59,13 @@ class ArchitectureTest {
       .because("the scenario model carries the truth labels of every population; the server shares only the "
           + "unit grammar (dev.tipflood.units) with it, and learns a tip's truth only through the measurement "
           + "plane's truth headers");
+
+  @ArchTest
+  static final ArchRule tipIdsComeFromAStrongGenerator = noClasses()
+      .that().belongToAnyOf(dev.tipflood.server.tip.TipId.class)
+      .should().dependOnClassesThat().belongToAnyOf(java.util.Random.class,
+          java.util.concurrent.ThreadLocalRandom.class, java.util.SplittableRandom.class)
+      .orShould().callMethod(Math.class, "random")
+      .because("a tip id is the only key to its GET: predictable generators would make ids guessable "
+          + "(SecureRandom extends Random, so that dependency is checked by TipIdTest instead)");
 }

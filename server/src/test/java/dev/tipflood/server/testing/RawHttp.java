@@ -41,6 +41,22 @@ public final class RawHttp implements AutoCloseable {
     return this;
   }
 
+  /** True once the server has sent something that is waiting to be read. */
+  public boolean answered() throws IOException {
+    return in.available() > 0;
+  }
+
+  /** Sends bytes; false when the server has closed the connection (the write failed). */
+  public boolean trySend(String text) {
+    try {
+      out.write(text.getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   public RawHttp send(String text) {
     return send(text.getBytes(StandardCharsets.ISO_8859_1));
   }

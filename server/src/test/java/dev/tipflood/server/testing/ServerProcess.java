@@ -34,12 +34,22 @@ public final class ServerProcess implements AutoCloseable {
     return jar;
   }
 
-  /** Starts the jar and waits for its start-up line. */
+  /** Starts the jar and waits for its start-up line; its stderr goes to this JVM's. */
   public static ServerProcess start(Path dataDir, String profile, String token) throws IOException {
+    return start(dataDir, profile, token, ProcessBuilder.Redirect.INHERIT);
+  }
+
+  /** As {@link #start(Path, String, String)}, appending the server's stderr to {@code stderrFile}. */
+  public static ServerProcess start(Path dataDir, String profile, String token, Path stderrFile) throws IOException {
+    return start(dataDir, profile, token, ProcessBuilder.Redirect.appendTo(stderrFile.toFile()));
+  }
+
+  private static ServerProcess start(Path dataDir, String profile, String token, ProcessBuilder.Redirect stderr)
+      throws IOException {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx256m", "-jar", jar().toString(), "--port", "0", "--admin-port", "0", "--data-dir", dataDir.toString(),
         "--profile", profile, "--admin-token", token));
-    Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    Process p = new ProcessBuilder(cmd).redirectError(stderr).start();
     BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
     String line;
     while ((line = out.readLine()) != null) {
@@ -54,6 +64,10 @@ public final class ServerProcess implements AutoCloseable {
 
   public int port() {
     return port;
+  }
+
+  public long pid() {
+    return process.pid();
   }
 
   public int adminPort() {

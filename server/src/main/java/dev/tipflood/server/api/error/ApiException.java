@@ -23,7 +23,7 @@ public final class ApiException extends RuntimeException {
     return new ApiException(code, message, null);
   }
 
-  /** A 429 or 503 with the wait a client should observe before retrying. */
+  /** An error (429, 503, 507 disk_full) with the wait a client should observe before retrying. */
   public static ApiException retryLater(ErrorCode code, String message, Duration retryAfter) {
     return new ApiException(code, message, retryAfter);
   }

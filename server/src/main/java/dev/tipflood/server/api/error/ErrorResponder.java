@@ -36,6 +36,8 @@ public final class ErrorResponder {
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
     if (e.status() == 429 || e.status() == 503) {
       response.putHeader(HttpHeaders.RETRY_AFTER, retryAfterSeconds(e.retryAfter().orElse(DEFAULT_RETRY_AFTER)));
+    } else if (e.retryAfter().isPresent()) {
+      response.putHeader(HttpHeaders.RETRY_AFTER, retryAfterSeconds(e.retryAfter().get())); // e.g. 507 disk_full
     }
     boolean unread = !request.isEnded() && hasBody(request);
     if (unread) {

@@ -42,7 +42,7 @@ final class HeapMediaSink extends MediaSink {
   }
 
   @Override
-  Future<Void> makeDurable() {
+  Future<Void> makeDurable(long expectedBytes) {
     Buffer all = content;
     Path target = temp();
     return worker.<Void>executeBlocking(() -> {

@@ -29,7 +29,7 @@ final class MediaSinks {
     }
     return vertx.fileSystem()
         .open(temp.toString(), new OpenOptions().setCreateNew(true).setWrite(true).setRead(false))
-        .map(file -> new StreamingMediaSink(file, temp, filename, type, profile.limits().maxMediaBytes(), onProgress)
+        .map(file -> new StreamingMediaSink(file, vertx.fileSystem(), temp, filename, type, profile.limits().maxMediaBytes(), onProgress)
             .guardedBy(guard));
   }
 }

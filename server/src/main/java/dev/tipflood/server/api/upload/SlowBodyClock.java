@@ -8,20 +8,39 @@ import java.time.Clock;
  * (storage bandwidth throttling, a full disk write queue, a temp file still being opened) the
  * client cannot send, so that time is not counted; the clock resumes where it stopped once the
  * server reads again. Holds nest. Confined to the request's event loop.
+ *
+ * <p>Progress means at least {@code minBytes} since the last progress, not any byte: a client
+ * trickling one byte a second (slowloris) would otherwise never be idle.
  */
 final class SlowBodyClock {
   private final Clock clock;
+  private final long minBytes;
+  private long bytesSinceProgress;
   private long idleBeforeHoldMillis;
   private long countingSinceMillis;
   private int holds;
 
   SlowBodyClock(Clock clock) {
+    this(clock, 1);
+  }
+
+  SlowBodyClock(Clock clock, long minBytes) {
     this.clock = clock;
+    this.minBytes = minBytes;
     this.countingSinceMillis = clock.millis();
   }
 
-  /** Bytes arrived: the client is not idle. */
+  /** {@code n} body bytes arrived: progress once {@code minBytes} have since the last progress. */
+  void received(long n) {
+    bytesSinceProgress += n;
+    if (bytesSinceProgress >= minBytes) {
+      progress();
+    }
+  }
+
+  /** The client is not idle (the body starts, or enough bytes arrived). */
   void progress() {
+    bytesSinceProgress = 0;
     idleBeforeHoldMillis = 0;
     countingSinceMillis = clock.millis();
   }

@@ -1,5 +1,6 @@
 package dev.tipflood.server.api.upload;
 
+import dev.tipflood.server.storage.DiskFull;
 import dev.tipflood.server.api.error.ApiException;
 import dev.tipflood.server.api.error.ErrorCode;
 import dev.tipflood.server.config.Profile;
@@ -89,7 +90,7 @@ public final class UploadSession implements MultipartListener {
     this.store = store;
     this.worker = worker;
     this.sinkFactory = new MediaSinks(vertx, profile, worker);
-    this.slowBody = new SlowBodyClock(clock);
+    this.slowBody = new SlowBodyClock(clock, profile.ingress().slowBodyMinBytes().bytes());
     this.flow = new RequestFlow(request::pause, request::resume);
     this.limits = new MultipartLimits(Math.min(MAX_PART_HEADER_BYTES, profile.limits().maxHeaderBytes().toIntSaturated()),
         profile.limits().maxParts().value(), MAX_PREAMBLE_BYTES, MAX_EPILOGUE_BYTES);
@@ -143,7 +144,7 @@ public final class UploadSession implements MultipartListener {
     if (failure != null) {
       return;
     }
-    progress();
+    slowBody.received(chunk.length());
     bytes += chunk.length();
     if (profile.limits().maxRequestBytes().isExceededBy(bytes)) {
       fail(ApiException.of(ErrorCode.PAYLOAD_TOO_LARGE, "the request body exceeds the limit of "
@@ -362,13 +363,14 @@ public final class UploadSession implements MultipartListener {
 
   private void checkProgress(long timeoutMillis) {
     if (slowBody.clientIdleMillis() >= timeoutMillis) {
-      fail(ApiException.of(ErrorCode.BODY_TIMEOUT, "the request body made no progress for " + timeoutMillis
-          + "ms (ingress.slowBodyTimeout)"));
+      fail(ApiException.of(ErrorCode.BODY_TIMEOUT, "the request body made no progress (fewer than "
+          + profile.ingress().slowBodyMinBytes() + ") for " + timeoutMillis + "ms (ingress.slowBodyTimeout)"));
     }
   }
 
+  /** A media chunk was stored: its bytes were counted as they arrived (onChunk), so nothing to add. */
   private void progress() {
-    slowBody.progress();
+    slowBody.received(0);
   }
 
   private void fail(Throwable cause) {
@@ -391,6 +393,9 @@ public final class UploadSession implements MultipartListener {
       if (c instanceof ApiException a) {
         return a;
       }
+    }
+    if (DiskFull.causedBy(t)) {
+      return UploadErrors.diskFull();
     }
     return ApiException.of(ErrorCode.INTERNAL_ERROR, "the upload failed: " + t.getMessage());
   }

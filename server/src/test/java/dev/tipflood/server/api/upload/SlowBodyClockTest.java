@@ -35,4 +35,16 @@ class SlowBodyClockTest {
     now.addAndGet(40);
     assertThat(slowBody.clientIdleMillis()).isEqualTo(40);
   }
+
+  @Test
+  void aBodyTricklingAByteASecondIsNoProgress() {
+    SlowBodyClock trickle = new SlowBodyClock(new SupplierClock(now::get), 1024);
+    for (int second = 0; second < 30; second++) {
+      now.addAndGet(1_000);
+      trickle.received(1);
+    }
+    assertThat(trickle.clientIdleMillis()).as("30 bytes in 30 s is idle time").isEqualTo(30_000);
+    trickle.received(1024 - 30);
+    assertThat(trickle.clientIdleMillis()).as("1 KB since the last progress is progress").isZero();
+  }
 }

@@ -29,7 +29,7 @@ class StreamingMediaSinkTest {
   private StreamingMediaSink open(Path temp) throws Exception {
     AsyncFile file = vertx.fileSystem().open(temp.toString(), new OpenOptions().setCreateNew(true).setWrite(true))
         .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    return new StreamingMediaSink(file, temp, "cam.jpg", "image/jpeg", ByteSize.UNLIMITED, () -> { });
+    return new StreamingMediaSink(file, vertx.fileSystem(), temp, "cam.jpg", "image/jpeg", ByteSize.UNLIMITED, () -> { });
   }
 
   @Test

@@ -1,7 +1,7 @@
 import dev.tipflood.server.config.Profile;
 import dev.tipflood.server.config.ProfileLoader;
 import dev.tipflood.server.model.pipeline.CapacityPipeline;
-import dev.tipflood.server.model.pipeline.MediaItem;
+import dev.tipflood.server.model.pipeline.PipelineMedia;
 import dev.tipflood.server.model.pipeline.MediaKind;
 import dev.tipflood.server.model.pipeline.PipelineObserver;
 import dev.tipflood.server.model.pipeline.PipelineTip;
@@ -55,8 +55,8 @@ public final class VirtualFlood {
         legit.add(id);
       }
       // a 3MB photo for legit tips, a 12MB fancam video of a minute for junk
-      MediaItem media = isLegit ? new MediaItem(MediaKind.PHOTO, 3L << 20, 0, "l")
-          : new MediaItem(MediaKind.VIDEO, 12L << 20, 60, "j");
+      PipelineMedia media = isLegit ? new PipelineMedia(MediaKind.PHOTO, 3L << 20, 0, "l")
+          : new PipelineMedia(MediaKind.VIDEO, 12L << 20, 60, "j");
       if (!pipeline.submit(new PipelineTip(id, List.of(media), 0, clock.nanoTime()))) {
         dropped[0]++;
       }

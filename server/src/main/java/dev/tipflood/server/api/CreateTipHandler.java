@@ -1,14 +1,14 @@
 package dev.tipflood.server.api;
 
-import dev.tipflood.server.api.error.ErrorCode;
 import dev.tipflood.server.api.error.ApiException;
+import dev.tipflood.server.api.error.ErrorCode;
 import dev.tipflood.server.api.upload.UploadGuard;
 import dev.tipflood.server.api.upload.UploadSession;
 import dev.tipflood.server.config.Profile;
-import dev.tipflood.server.pipeline.TipPipeline;
+import dev.tipflood.server.model.storage.UploadGovernor;
 import dev.tipflood.server.storage.MediaStore;
-import dev.tipflood.server.storage.UploadGovernor;
 import dev.tipflood.server.tip.TipRecord;
+import dev.tipflood.server.wiring.TipPipeline;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;

@@ -3,7 +3,7 @@ package dev.tipflood.server.capacity;
 import dev.tipflood.server.model.storage.BandwidthFlow;
 import dev.tipflood.server.model.storage.StorageBandwidth;
 import dev.tipflood.server.model.storage.StorageQuota;
-import dev.tipflood.server.storage.UploadGovernor;
+import dev.tipflood.server.model.storage.UploadGovernor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 

@@ -2,12 +2,12 @@ package dev.tipflood.server.capacity;
 
 import dev.tipflood.server.measure.MeasurementPlane;
 import dev.tipflood.server.model.pipeline.CapacityPipeline;
-import dev.tipflood.server.model.pipeline.MediaItem;
 import dev.tipflood.server.model.pipeline.MediaKind;
+import dev.tipflood.server.model.pipeline.PipelineMedia;
 import dev.tipflood.server.model.pipeline.PipelineTip;
 import dev.tipflood.server.model.time.Scheduler;
-import dev.tipflood.server.pipeline.TipPipeline;
 import dev.tipflood.server.tip.TipRecord;
+import dev.tipflood.server.wiring.TipPipeline;
 import java.util.List;
 
 /**
@@ -51,12 +51,12 @@ public final class ModelTipPipeline implements TipPipeline {
     scheduler.execute(() -> pipeline.submit(entering));
   }
 
-  private List<MediaItem> media(TipRecord tip) {
+  private List<PipelineMedia> media(TipRecord tip) {
     return tip.media().stream()
         .map(m -> {
           MediaKind kind = MediaKind.fromContentType(m.contentType());
           double seconds = kind == MediaKind.VIDEO ? 60.0 * m.size() / videoBytesPerMinute : 0;
-          return new MediaItem(kind, m.size(), seconds, m.sha256());
+          return new PipelineMedia(kind, m.size(), seconds, m.sha256());
         })
         .toList();
   }

@@ -1,8 +1,7 @@
 package dev.tipflood.server.wiring;
 
 import dev.tipflood.server.api.upload.UploadGuard;
-import dev.tipflood.server.pipeline.TipPipeline;
-import dev.tipflood.server.storage.UploadGovernor;
+import dev.tipflood.server.model.storage.UploadGovernor;
 import java.util.List;
 import java.util.Objects;
 

@@ -2,7 +2,7 @@ package dev.tipflood.server.api.upload;
 
 import dev.tipflood.server.api.error.ApiException;
 import dev.tipflood.server.api.error.ErrorCode;
-import dev.tipflood.server.storage.UploadGovernor;
+import dev.tipflood.server.model.storage.UploadGovernor;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;

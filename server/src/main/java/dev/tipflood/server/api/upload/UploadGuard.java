@@ -1,7 +1,7 @@
 package dev.tipflood.server.api.upload;
 
 import dev.tipflood.server.api.error.ApiException;
-import dev.tipflood.server.storage.UploadGovernor;
+import dev.tipflood.server.model.storage.UploadGovernor;
 import dev.tipflood.server.tip.TipRecord;
 import io.vertx.ext.web.RoutingContext;
 

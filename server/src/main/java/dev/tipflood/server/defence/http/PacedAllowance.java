@@ -3,7 +3,7 @@ package dev.tipflood.server.defence.http;
 import dev.tipflood.server.defence.Decision;
 import dev.tipflood.server.defence.Point;
 import dev.tipflood.server.defence.control.DefenceSet;
-import dev.tipflood.server.storage.UploadGovernor;
+import dev.tipflood.server.model.storage.UploadGovernor;
 import io.vertx.core.Vertx;
 
 /**

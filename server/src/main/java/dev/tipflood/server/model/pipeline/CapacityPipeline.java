@@ -126,7 +126,7 @@ public final class CapacityPipeline {
     Label label = mistaken ? (truth == Label.LEGIT ? Label.JUNK : Label.LEGIT) : truth;
     Verdict verdict =
         new Verdict(
-            tip.id(), label, tip.media().stream().map(MediaItem::sha256).toList(),
+            tip.id(), label, tip.media().stream().map(PipelineMedia::sha256).toList(),
             tip.acceptedAtNanos(), scheduler.nanoTime(), costs.reviewNanos(tip));
     observer.progressed(tip.id(), TipProgress.REVIEWED);
     listeners.forEach(l -> l.onVerdict(verdict));

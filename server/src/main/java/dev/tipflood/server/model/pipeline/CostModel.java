@@ -27,7 +27,7 @@ public final class CostModel {
 
   public long processingNanos(PipelineTip tip) {
     double nanos = 0;
-    for (MediaItem item : tip.media()) {
+    for (PipelineMedia item : tip.media()) {
       double megabytes = item.bytes() / scale / BYTES_PER_MB;
       nanos += processing.cost(item.kind()).toNanos() * megabytes;
     }
@@ -38,7 +38,7 @@ public final class CostModel {
   public long reviewNanos(PipelineTip tip) {
     long stills = 0;
     double videoMinutes = 0;
-    for (MediaItem item : tip.media()) {
+    for (PipelineMedia item : tip.media()) {
       if (item.kind() == MediaKind.VIDEO) {
         videoMinutes += item.durationSeconds() / 60d;
       } else {

@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param priority higher is served first by {@code priority} queues; 0 when nothing triages
  * @param acceptedAtNanos scheduler time of the acknowledgement
  */
-public record PipelineTip(String id, List<MediaItem> media, int priority, long acceptedAtNanos) {
+public record PipelineTip(String id, List<PipelineMedia> media, int priority, long acceptedAtNanos) {
 
   public PipelineTip {
     Objects.requireNonNull(id, "id");

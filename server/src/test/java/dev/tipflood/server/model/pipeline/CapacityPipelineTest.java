@@ -48,7 +48,7 @@ class CapacityPipelineTest {
   private PipelineTip photoTip(String id, Label label, int priority) {
     truth.put(id, label);
     return new PipelineTip(
-        id, List.of(new MediaItem(MediaKind.PHOTO, MB, 0, "sha-" + id)), priority, clock.nanoTime());
+        id, List.of(new PipelineMedia(MediaKind.PHOTO, MB, 0, "sha-" + id)), priority, clock.nanoTime());
   }
 
   @Test
@@ -88,7 +88,7 @@ class CapacityPipelineTest {
       for (long at = 0; at < 60 * SECOND; at += gap) {
         String id = "t" + n++;
         run.schedule(at, () -> p.submit(new PipelineTip(id,
-            List.of(new MediaItem(MediaKind.PHOTO, 2 * MB, 0, "h")), 0, run.nanoTime())));
+            List.of(new PipelineMedia(MediaKind.PHOTO, 2 * MB, 0, "h")), 0, run.nanoTime())));
       }
       run.advanceTo(10 * SECOND);
       long before = p.processingStats().departed();
@@ -185,7 +185,7 @@ class CapacityPipelineTest {
     for (int i = 0; i < n; i++) {
       truth.put("t" + i, i % 2 == 0 ? Label.LEGIT : Label.JUNK);
       replay.submit(new PipelineTip("t" + i,
-          List.of(new MediaItem(MediaKind.PHOTO, MB, 0, "x")), 0, 0));
+          List.of(new PipelineMedia(MediaKind.PHOTO, MB, 0, "x")), 0, 0));
     }
     again.runUntilIdle(20 * n);
     assertThat(verdicts.stream().map(Verdict::label).toList()).isEqualTo(first);

@@ -27,9 +27,9 @@ class CostModelTest {
   void processingCostIsPerMegabytePerKind() {
     CostModel costs = new CostModel(processing, review, 1.0);
     PipelineTip tip = new PipelineTip("t", List.of(
-        new MediaItem(MediaKind.PHOTO, 3 * MB, 0, "a"),
-        new MediaItem(MediaKind.VIDEO, 5 * MB, 90, "b"),
-        new MediaItem(MediaKind.GIF, 9 * MB, 0, "c")), 0, 0);
+        new PipelineMedia(MediaKind.PHOTO, 3 * MB, 0, "a"),
+        new PipelineMedia(MediaKind.VIDEO, 5 * MB, 90, "b"),
+        new PipelineMedia(MediaKind.GIF, 9 * MB, 0, "c")), 0, 0);
     assertThat(costs.processingNanos(tip)).isEqualTo(Duration.ofMillis(60 + 1000).toNanos());
     // two stills and one and a half video minutes
     assertThat(costs.reviewNanos(tip)).isEqualTo(Duration.ofSeconds(20 + 90).toNanos());
@@ -37,8 +37,8 @@ class CostModelTest {
 
   @Test
   void scaledBytesCostWhatTheUnscaledBytesWould() {
-    PipelineTip full = new PipelineTip("t", List.of(new MediaItem(MediaKind.VIDEO, 8 * MB, 60, "a")), 0, 0);
-    PipelineTip quarter = new PipelineTip("t", List.of(new MediaItem(MediaKind.VIDEO, 2 * MB, 60, "a")), 0, 0);
+    PipelineTip full = new PipelineTip("t", List.of(new PipelineMedia(MediaKind.VIDEO, 8 * MB, 60, "a")), 0, 0);
+    PipelineTip quarter = new PipelineTip("t", List.of(new PipelineMedia(MediaKind.VIDEO, 2 * MB, 60, "a")), 0, 0);
     assertThat(new CostModel(processing, review, 0.25).processingNanos(quarter))
         .isEqualTo(new CostModel(processing, review, 1.0).processingNanos(full));
   }

@@ -10,9 +10,9 @@ import java.util.Objects;
  * @param durationSeconds playing time of a video, 0 for a still
  * @param sha256 hex digest of the content
  */
-public record MediaItem(MediaKind kind, long bytes, double durationSeconds, String sha256) {
+public record PipelineMedia(MediaKind kind, long bytes, double durationSeconds, String sha256) {
 
-  public MediaItem {
+  public PipelineMedia {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(sha256, "sha256");
     if (bytes < 0) {

@@ -1,4 +1,6 @@
-package dev.tipflood.server.storage;
+package dev.tipflood.server.model.storage;
+
+import dev.tipflood.server.model.storage.UploadGovernor;
 
 /**
  * Governs how fast upload bytes may reach storage and how many may be kept: the storage

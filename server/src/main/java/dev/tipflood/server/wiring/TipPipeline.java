@@ -1,4 +1,4 @@
-package dev.tipflood.server.pipeline;
+package dev.tipflood.server.wiring;
 
 import dev.tipflood.server.tip.TipRecord;
 

@@ -6,8 +6,8 @@ import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.file.AsyncFile;
 import io.vertx.core.file.FileSystem;
-import java.io.IOException;
 import io.vertx.core.streams.WriteStream;
+import java.io.IOException;
 import java.nio.file.Path;
 
 /**

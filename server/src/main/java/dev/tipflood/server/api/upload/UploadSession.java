@@ -9,7 +9,6 @@ import dev.tipflood.server.api.upload.multipart.MultipartParser;
 import dev.tipflood.server.api.upload.multipart.PartHeaders;
 import dev.tipflood.server.config.Profile;
 import dev.tipflood.server.model.storage.UploadGovernor;
-import dev.tipflood.server.storage.DiskFull;
 import dev.tipflood.server.storage.MediaStore;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
@@ -18,11 +17,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.streams.Pipe;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -42,21 +38,13 @@ public final class UploadSession implements MultipartListener {
   private static final int MAX_PART_HEADER_BYTES = 8 * 1024;
   private static final int MAX_PREAMBLE_BYTES = 1024;
   private static final int MAX_EPILOGUE_BYTES = 1024;
-  private static final long SETTLE_WAIT_MILLIS = 5_000;
 
-  private final Vertx vertx;
   private final HttpServerRequest request;
   private final Profile profile;
-  private final MediaStore store;
-  private final WorkerExecutor worker;
-  private final MediaSinks sinkFactory;
   private final MultipartParser parser;
   private final RequestFlow flow;
   private final Promise<StagedUpload> result = Promise.promise();
-  private final List<Path> temps = new ArrayList<>();
-  private final List<MediaSink> sinks = new ArrayList<>();
-  private final List<Pipe<Buffer>> pipes = new ArrayList<>();
-  private final List<Future<StagedMedia>> media = new ArrayList<>();
+  private final MediaStaging media;
   /** The metadata part's bytes; null until a metadata part starts. */
   private Buffer metadata;
   private boolean metadataComplete;
@@ -70,7 +58,7 @@ public final class UploadSession implements MultipartListener {
   private final MultipartLimits limits;
   private long bytes;
   private final SlowBodyClock slowBody;
-  private long watchdog = -1;
+  private final SlowBodyWatchdog watchdog;
   /** Why the session failed, null while it has not; thrown from the listener methods so the parser stops at once. */
   private ApiException failure;
   private final UploadGovernor.Allowance allowance;
@@ -84,14 +72,13 @@ public final class UploadSession implements MultipartListener {
       WorkerExecutor worker, Clock clock, String boundary, UploadGovernor.Allowance allowance, UploadGuard.Body guard) {
     this.allowance = allowance;
     this.guard = guard;
-    this.vertx = vertx;
     this.request = request;
     this.profile = profile;
-    this.store = store;
-    this.worker = worker;
-    this.sinkFactory = new MediaSinks(vertx, profile, worker);
     this.slowBody = new SlowBodyClock(clock, profile.ingress().slowBodyMinBytes().bytes());
+    this.watchdog = new SlowBodyWatchdog(vertx);
     this.flow = new RequestFlow(request::pause, request::resume);
+    this.media = new MediaStaging(vertx, store, worker, new MediaSinks(vertx, profile, worker), flow, slowBody,
+        allowance, () -> failure != null, this::fail);
     this.limits = new MultipartLimits(Math.min(MAX_PART_HEADER_BYTES, profile.limits().maxHeaderBytes().toIntSaturated()),
         profile.limits().maxParts().value(), MAX_PREAMBLE_BYTES, MAX_EPILOGUE_BYTES);
     this.parser = new MultipartParser(boundary, limits, this);
@@ -105,9 +92,7 @@ public final class UploadSession implements MultipartListener {
     request.endHandler(v -> onEnd());
     slowBody.progress();
     long timeout = profile.ingress().slowBodyTimeout().toMillis();
-    if (timeout > 0) {
-      watchdog = vertx.setPeriodic(Math.max(50, timeout / 4), id -> checkProgress(timeout));
-    }
+    watchdog.start(timeout, slowBody, () -> fail(UploadErrors.bodyTimeout(profile, timeout)));
     return result.future();
   }
 
@@ -118,26 +103,7 @@ public final class UploadSession implements MultipartListener {
   public Future<Void> discard() {
     allowance.closeFlow();
     allowance.release();
-    deleteTemps();
-    // A part whose pipe was closed never settles, so wait for the rest at most a few seconds.
-    Promise<Void> settled = Promise.promise();
-    long timer = vertx.setTimer(SETTLE_WAIT_MILLIS, id -> settled.tryComplete());
-    Future.join(new ArrayList<>(media)).onComplete(ar -> {
-      vertx.cancelTimer(timer);
-      settled.tryComplete();
-    });
-    return settled.future().compose(v -> deleteTemps());
-  }
-
-  private Future<Void> deleteTemps() {
-    List<Path> toDelete = List.copyOf(temps);
-    if (toDelete.isEmpty()) {
-      return Future.succeededFuture();
-    }
-    return worker.executeBlocking(() -> {
-      toDelete.forEach(store::delete);
-      return null;
-    }, false);
+    return media.discard();
   }
 
   private void onChunk(Buffer chunk) {
@@ -161,7 +127,7 @@ public final class UploadSession implements MultipartListener {
 
   private void onEnd() {
     // The whole body has arrived: what follows (fsync, the metadata) is the server's time, not the client's.
-    stopWatchdog();
+    watchdog.stop();
     if (failure == null) {
       parser.end();
     }
@@ -246,14 +212,12 @@ public final class UploadSession implements MultipartListener {
       settle(Future.succeededFuture(new StagedUpload(json, List.of()))); // no future to wait for
       return;
     }
-    Future.all(new ArrayList<>(media))
-        .map(all -> new StagedUpload(json, media.stream().map(Future::result).toList()))
-        .onComplete(this::settle);
+    media.all().map(staged -> new StagedUpload(json, staged)).onComplete(this::settle);
   }
 
   /** The body is complete and every part is staged (or one failed): the session's result. */
   private void settle(AsyncResult<StagedUpload> ar) {
-    stopWatchdog();
+    watchdog.stop();
     allowance.closeFlow();
     if (ar.succeeded()) {
       result.tryComplete(ar.result());
@@ -264,14 +228,7 @@ public final class UploadSession implements MultipartListener {
 
   @Override
   public void onError(MultipartException error) {
-    fail(switch (error.kind()) {
-      case TOO_MANY_PARTS -> UploadErrors.tooManyParts(profile);
-      case TRUNCATED -> ApiException.of(ErrorCode.BODY_TRUNCATED, error.getMessage());
-      case NO_BOUNDARY -> ApiException.of(ErrorCode.MULTIPART_MALFORMED, error.getMessage()
-          + "; is the body framed with a different boundary than the one declared in Content-Type?");
-      case MALFORMED, HEADERS_TOO_LARGE, EPILOGUE_TOO_LARGE ->
-          ApiException.of(ErrorCode.MULTIPART_MALFORMED, error.getMessage());
-    });
+    fail(UploadErrors.of(error, profile));
   }
 
   private void countPart() {
@@ -293,8 +250,9 @@ public final class UploadSession implements MultipartListener {
     if (guard.mediaDeferredNanos() >= 0) {
       return PartStream.dropped(flow); // brownout: the media comes later, these bytes are not stored
     }
-    return streamMedia(FilenamePolicy.check(part.filename()),
-        part.contentType() == null ? "application/octet-stream" : part.contentType());
+    String filename = FilenamePolicy.check(part.filename());
+    String type = part.contentType() == null ? "application/octet-stream" : part.contentType();
+    return media.stream(filename, type, guard.onMediaPart(type, filename));
   }
 
   /**
@@ -334,76 +292,21 @@ public final class UploadSession implements MultipartListener {
     }
   }
 
-  private PartStream streamMedia(String filename, String type) {
-    // Until the temp file is open the pipe holds the body paused: the server's wait, not the client's.
-    slowBody.serverHolds();
-    Path temp = store.newTempFile();
-    temps.add(temp);
-    PartStream part = new PartStream(flow);
-    Pipe<Buffer> pipe = part.pipe().endOnFailure(false);
-    pipes.add(pipe);
-    Future<MediaSink> sink = sinkFactory.open(temp, filename, type, guard.onMediaPart(type, filename), this::progress);
-    Future<StagedMedia> staged = sink.andThen(ar -> slowBody.serverReleases()).compose(s -> {
-      sinks.add(s);
-      if (failure != null) {
-        // The session failed while the file was being opened.
-        pipe.close();
-        return s.abort().compose(v -> Future.failedFuture(new IllegalStateException("upload aborted")));
-      }
-      return pipe.to(new GovernedSink(s, allowance, vertx.getOrCreateContext(), slowBody)).andThen(ar -> pipes.remove(pipe))
-          .compose(v -> s.staged());
-    });
-    media.add(staged.onFailure(this::fail));
-    return part;
-  }
-
   private void onRequestError(Throwable t) {
     fail(UploadErrors.disconnected());
-  }
-
-  private void checkProgress(long timeoutMillis) {
-    if (slowBody.clientIdleMillis() >= timeoutMillis) {
-      fail(ApiException.of(ErrorCode.BODY_TIMEOUT, "the request body made no progress (fewer than "
-          + profile.ingress().slowBodyMinBytes() + ") for " + timeoutMillis + "ms (ingress.slowBodyTimeout)"));
-    }
-  }
-
-  /** A media chunk was stored: its bytes were counted as they arrived (onChunk), so nothing to add. */
-  private void progress() {
-    slowBody.received(0);
   }
 
   private void fail(Throwable cause) {
     if (failure != null || result.future().isComplete()) {
       return;
     }
-    ApiException e = cause instanceof ApiException a ? a : findApiException(cause);
+    ApiException e = UploadErrors.of(cause);
     failure = e;
-    stopWatchdog();
+    watchdog.stop();
     allowance.closeFlow();
     // Stop reading: the connection is closed once the error has been sent.
-    // Closing a pipe resumes its upload with no handler: the rest of that part is dropped.
-    List.copyOf(pipes).forEach(Pipe::close);
-    sinks.forEach(MediaSink::abort);
+    media.abort();
     result.tryFail(e);
   }
 
-  private static ApiException findApiException(Throwable t) {
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof ApiException a) {
-        return a;
-      }
-    }
-    if (DiskFull.causedBy(t)) {
-      return UploadErrors.diskFull();
-    }
-    return ApiException.of(ErrorCode.INTERNAL_ERROR, "the upload failed: " + t.getMessage());
-  }
-
-  private void stopWatchdog() {
-    if (watchdog >= 0) {
-      vertx.cancelTimer(watchdog);
-      watchdog = -1;
-    }
-  }
 }

@@ -1,7 +1,5 @@
 package dev.tipflood.server.model.storage;
 
-import dev.tipflood.server.model.storage.UploadGovernor;
-
 /**
  * Governs how fast upload bytes may reach storage and how many may be kept: the storage
  * resource of the capacity model. Framework-free; the upload pipe adapts it to Vert.x streams.

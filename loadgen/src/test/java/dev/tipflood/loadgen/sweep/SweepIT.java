@@ -49,7 +49,7 @@ class SweepIT {
     assertThat(capacity.path("wallSeconds").asDouble()).isLessThanOrEqualTo(100 + 30);
     assertThat(capacity.path("profiles")).hasSize(2);
     for (JsonNode p : capacity.path("profiles")) {
-      assertThat(p.path("steps").size()).as(p.path("profile").asText()).isBetween(1, 3);
+      assertThat(p.path("steps").size()).as(p.path("profile").asText()).isPositive();
       assertThat(p.path("stopped").asText()).isIn("budget spent", "bracket narrow enough");
       JsonNode step = p.path("steps").get(0);
       assertThat(step.path("legitGoodputPerSecond").asDouble()).isPositive();

@@ -1,24 +1,12 @@
 package dev.tipflood.server.config;
 
+import static dev.tipflood.server.config.ProfileTexts.error;
+import static dev.tipflood.server.config.ProfileTexts.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class DefenceSectionTest {
-  private static Profile parse(String yaml) {
-    return ProfileLoader.parse(yaml.getBytes(StandardCharsets.UTF_8), "p.yaml");
-  }
-
-  private static String error(String yaml) {
-    try {
-      parse(yaml);
-    } catch (ProfileException e) {
-      return e.getMessage();
-    }
-    throw new AssertionError("expected a ProfileException for:\n" + yaml);
-  }
-
   @Test
   void defencesAreComposedByNameWithTheirSettingsInOrder() {
     Profile p = parse("name: x\ndefences:\n  - name: per-device\n    kind: token-bucket\n    key: device\n"

@@ -1,10 +1,11 @@
 package dev.tipflood.server.config;
 
+import static dev.tipflood.server.config.ProfileTexts.error;
+import static dev.tipflood.server.config.ProfileTexts.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tipflood.units.ByteSize;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,19 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ProfileLoaderTest {
-  private static Profile parse(String yaml) {
-    return ProfileLoader.parse(yaml.getBytes(StandardCharsets.UTF_8), "p.yaml");
-  }
-
-  private static String error(String yaml) {
-    try {
-      parse(yaml);
-    } catch (ProfileException e) {
-      return e.getMessage();
-    }
-    throw new AssertionError("expected a ProfileException for:\n" + yaml);
-  }
-
   @Test
   void builtinProfilesLoadAndOnlyNaiveBuffersInHeap() {
     for (String name : ProfileLoader.BUILTIN_NAMES) {

@@ -21,7 +21,8 @@ import org.openjdk.jmh.annotations.State;
 /**
  * PDQ of a 1600x1004 JPEG (Meta's bridge photo, {@code ../shared/data/pdq-reference}), with the
  * JPEG decode (bytes in memory to pixels, ImageIO) and the hash (pixels to hash and quality)
- * timed apart; and the two views an upload is matched with ({@link PdqViews#query}).
+ * timed apart; and the five views an upload is matched with ({@link PdqViews#query}: whole, a centre
+ * crop, three top cuts).
  * {@code -Dpdq.photo=FILE} hashes another picture.
  */
 @State(Scope.Thread)
@@ -54,7 +55,7 @@ public class PdqHashBenchmark {
     return hasher.hash(decoded);
   }
 
-  /** A decoded picture to the whole and top-half hashes an upload is matched with. */
+  /** A decoded picture to the five view hashes an upload is matched with. */
   @Benchmark
   public PdqViews.Query hashQueryViews() {
     return PdqViews.query(hasher, decoded);

@@ -88,7 +88,7 @@ public final class TipfloodServer {
     HealthMonitor health = healthMonitor(vertx, s, tips);
     HealthSampler sampler = HealthSampler.start(health, log);
     ConnectionGate gate = new ConnectionGate(s.profile().ingress().maxConnections(),
-        s.profile().ingress().idleTimeout(), System::nanoTime);
+        s.profile().ingress().idleTimeout(), s.profile().ingress().headerTimeout(), System::nanoTime);
     // Vert.x's own connection gauge is off with its HTTP server metrics (--vertx-http-metrics).
     Gauge.builder("tipflood.connections.open", gate, ConnectionGate::openConnections).register(registry);
     ServerComponents c = new ServerComponents(vertx, s.profile(), tips, media, s.clock(), registry, s.dataDir(),

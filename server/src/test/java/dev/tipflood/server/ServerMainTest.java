@@ -52,4 +52,24 @@ class ServerMainTest {
     assertThat(run("--port", "0")).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("--data-dir is required");
   }
+
+  @Test
+  void aMalformedBlocklistStopsStartUpNamingFileAndLine(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("junk.pdq"), "hash,quality,file\n"
+        + "f".repeat(64) + ",100,ok.jpg\n" + "f".repeat(63) + ",100,short.jpg\n");
+    assertThat(run("--data-dir", dir.resolve("data").toString(), "--port", "0", "--admin-port", "0", "--blocklist",
+        file.toString())).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("tipflood-server: --blocklist: " + file
+        + ":3: bad hash 'fffff");
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("a PDQ hash is 64 hex digits, got 63 characters");
+    assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("listening");
+  }
+
+  @Test
+  void aMissingBlocklistStopsStartUp(@TempDir Path dir) {
+    Path missing = dir.resolve("nowhere.pdq");
+    assertThat(run("--data-dir", dir.resolve("data").toString(), "--blocklist", missing.toString())).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("tipflood-server: --blocklist: " + missing
+        + ": cannot read blocklist: ");
+  }
 }

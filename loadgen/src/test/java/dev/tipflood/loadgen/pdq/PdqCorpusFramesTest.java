@@ -90,9 +90,9 @@ class PdqCorpusFramesTest {
     }
     counts.forEach((k, c) -> System.out.printf("pdq frames: %-16s %3d/%3d match their source (%.1f%%)%n", k, c[0], c[1],
         100.0 * c[0] / c[1]));
-    // Guards at what the code achieves on this deterministic corpus: GIFs 45/49; videos 39/64, as
-    // their frames are tiny (a few KB of JPEG each at these sizes) and a re-render moves small hashes far.
-    Map<MediaType, Double> floor = Map.of(MediaType.GIF, 0.85, MediaType.VIDEO, 0.55);
+    // Guards a little under what the code achieves on this deterministic corpus: GIFs 46/49, videos
+    // 58/64 (captions on video 6/10: their frames are tiny, a few KB of JPEG each, and small hashes move far).
+    Map<MediaType, Double> floor = Map.of(MediaType.GIF, 0.90, MediaType.VIDEO, 0.85);
     floor.forEach((type, min) -> {
       int[] c = counts.get(type.id() + " all");
       assertThat(c[1]).as("%s variants", type.id()).isGreaterThan(40);

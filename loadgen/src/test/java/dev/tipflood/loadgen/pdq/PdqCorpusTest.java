@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToIntFunction;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -175,11 +176,19 @@ class PdqCorpusTest {
         100.0 * c[0] / c[1]));
     double recall = recall(byTransform, c -> c[0], c -> c[1]);
     System.out.printf("pdq corpus: with views: recall %.1f%% over %d listed hashes%n", 100 * recall, blocklist.size());
-    // The issue asks for 95%. This corpus (deterministic) gives 90.0%: 368/409, captions 73/98
-    // (the top half of these smooth scenes is often below quality 50). Guards against regressions only.
-    assertThat(recall).isGreaterThanOrEqualTo(0.88);
-    assertThat((double) byTransform.get(Transform.CROP)[0] / byTransform.get(Transform.CROP)[1]).isGreaterThan(0.85);
-    assertThat((double) byTransform.get(Transform.CAPTION)[0] / byTransform.get(Transform.CAPTION)[1]).isGreaterThan(0.7);
+    // The issue asks for 95% over all junk variants. Crops and captions stay below it on their own
+    // (docs/server.md explains why); the floors per kind sit a little under what this deterministic
+    // corpus gives, so a regression in any kind fails.
+    assertThat(recall).isGreaterThanOrEqualTo(0.95);
+    assertThat(share(byTransform, Transform.REENCODE)).isGreaterThanOrEqualTo(0.97);
+    assertThat(share(byTransform, Transform.RESIZE)).isGreaterThanOrEqualTo(0.97);
+    assertThat(share(byTransform, Transform.CROP)).isGreaterThanOrEqualTo(0.90);
+    assertThat(share(byTransform, Transform.CAPTION)).isGreaterThanOrEqualTo(0.87);
+  }
+
+  private static double share(Map<Transform, int[]> byTransform, Transform t) {
+    int[] c = byTransform.get(t);
+    return (double) c[0] / c[1];
   }
 
   /**
@@ -248,16 +257,31 @@ class PdqCorpusTest {
     // Every junk file listed with its views: no legit photo may match any of them.
     PdqHasher pdq = new PdqHasher();
     PdqBlocklist junk = new PdqBlocklist();
-    files(Truth.JUNK).forEach(f -> junk.addVerdict(pdq, decode(f), 0));
+    files(Truth.JUNK).parallelStream().forEach(f -> junk.addVerdict(pdq, decode(f), 0));
     int legitOnJunk = 0;
     for (CorpusFile f : legit) {
       legitOnJunk += junk.match(QUERIES.get(f)).isPresent() ? 1 : 0;
     }
+    // Every legit photo listed with its views as if a reviewer had erred: no other scene may match any of them.
+    PdqBlocklist asJunk = new PdqBlocklist();
+    IntStream.range(0, legit.size()).parallel().forEach(i -> asJunk.addVerdict(pdq, decode(legit.get(i)), i));
+    int viewFalseMatches = 0;
+    for (CorpusFile a : legit) {
+      for (PdqIndex.Match m : asJunk.matches(QUERIES.get(a))) {
+        if (!a.clusterId().equals(legit.get((int) m.id()).clusterId())) {
+          viewFalseMatches++;
+          System.out.printf("pdq corpus: false match with views %s ~ %s at %d%n", a.path(), legit.get((int) m.id()).path(),
+              m.distance());
+        }
+      }
+    }
     System.out.printf("pdq corpus: %d legit photos, %d distinct-scene false matches (closest distinct pair %s), "
-            + "%d legit matching a junk hash (views included), %d below quality 50; witnesses: %d/%d same-incident pairs within 31%n",
-        legit.size(), falseMatches, closest == 256 ? "> 63" : Integer.toString(closest), legitOnJunk, lowQuality,
-        witnessMatches, witnessPairs);
+            + "%d with views (%d listed hashes), %d legit matching a junk hash (views included), %d below quality 50; "
+            + "witnesses: %d/%d same-incident pairs within 31%n",
+        legit.size(), falseMatches, closest == 256 ? "> 63" : Integer.toString(closest), viewFalseMatches, asJunk.size(),
+        legitOnJunk, lowQuality, witnessMatches, witnessPairs);
     assertThat(falseMatches).isZero();
+    assertThat(viewFalseMatches).isZero();
     assertThat(legitOnJunk).isZero();
   }
 

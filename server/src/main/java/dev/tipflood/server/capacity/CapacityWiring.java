@@ -72,7 +72,7 @@ public final class CapacityWiring implements ServerWiring.Factory {
     plane.attachStorage(quota, bandwidth);
     plane.addToTimeline((sample, interval) -> sample.put("connections", Map.of("open",
         (long) c.connections().openConnections())));
-    c.connections().countIdleClosesWith(log -> plane.decisions().count(log, Truth.UNLABELLED));
+    c.connections().countClosesWith(log -> plane.decisions().count(log, Truth.UNLABELLED));
 
     List<RouteContributor> routes = new ArrayList<>();
     routes.add(new MeasureRoutes(plane, System::nanoTime));

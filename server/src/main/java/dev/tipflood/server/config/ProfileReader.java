@@ -86,7 +86,8 @@ final class ProfileReader {
     Duration idle = m.optional("idleTimeout", DURATION, null);
     Duration slowBody = m.optional("slowBodyTimeout", DURATION, null);
     ByteSize slowBodyMinBytes = m.optional("slowBodyMinBytes", SIZE, null);
-    return m.build(() -> new IngressConfig(connections, idle, slowBody, slowBodyMinBytes));
+    Duration header = m.optional("headerTimeout", DURATION, null);
+    return m.build(() -> new IngressConfig(connections, idle, slowBody, slowBodyMinBytes, header));
   }
 
   private static DebugConfig debug(MapView m) {

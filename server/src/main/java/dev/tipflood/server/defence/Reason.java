@@ -26,6 +26,11 @@ public enum Reason {
   BODY_TIMEOUT,
   /** A connection moved no bytes either way for the idle timeout: it is closed, nothing is answered. */
   IDLE_TIMEOUT,
+  /**
+   * A request head did not arrive complete within the header timeout (header-phase slowloris):
+   * 408, or a silent close when the connection sent nothing at all.
+   */
+  HEADER_TIMEOUT,
   /** Triage: a media part's bytes are no media type the service takes: 415. */
   MEDIA_TYPE_UNSUPPORTED,
   /** Triage: a media part's bytes are a different type than its declared Content-Type: 415. */

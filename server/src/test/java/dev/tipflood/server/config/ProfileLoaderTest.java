@@ -30,6 +30,7 @@ class ProfileLoaderTest {
     assertThat(p.uploads().buffered()).isFalse();
     assertThat(p.limits().maxMediaBytes()).isEqualTo(ByteSize.ofMebibytes(32));
     assertThat(p.ingress().slowBodyTimeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(p.ingress().headerTimeout()).isEqualTo(Duration.ofSeconds(10));
     assertThat(p.debug().fixedResponseDelay()).isZero();
   }
 
@@ -85,6 +86,10 @@ class ProfileLoaderTest {
     assertThat(error("description: no name\n")).endsWith("name: missing: required field; 1-63 lower-case letters, digits, '-' and '+'");
     assertThat(error("name: x\ningress:\n  slowBodyTimeout: 10ms\n")).endsWith(
         "ingress.slowBodyTimeout: bad value '10ms': must be 0 (never) or at least 100ms, got 10ms");
+    assertThat(error("name: x\ningress:\n  headerTimeout: 50ms\n")).endsWith(
+        "ingress.headerTimeout: bad value '50ms': must be 0 (never) or at least 100ms, got 50ms");
+    assertThat(error("name: x\ningress:\n  headerTimeout: -1s\n")).contains("ingress.headerTimeout: bad value");
+    assertThat(parse("name: x\ningress:\n  headerTimeout: 0\n").ingress().headerTimeout()).isZero();
   }
 
   @Test

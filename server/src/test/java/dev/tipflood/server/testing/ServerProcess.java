@@ -44,11 +44,18 @@ public final class ServerProcess implements AutoCloseable {
     return start(dataDir, profile, token, ProcessBuilder.Redirect.appendTo(stderrFile.toFile()));
   }
 
-  private static ServerProcess start(Path dataDir, String profile, String token, ProcessBuilder.Redirect stderr)
+  /** As {@link #start(Path, String, String, Path)}, with more server options ({@code --blocklist FILE}). */
+  public static ServerProcess start(Path dataDir, String profile, String token, Path stderrFile, String... options)
       throws IOException {
+    return start(dataDir, profile, token, ProcessBuilder.Redirect.appendTo(stderrFile.toFile()), options);
+  }
+
+  private static ServerProcess start(Path dataDir, String profile, String token, ProcessBuilder.Redirect stderr,
+      String... options) throws IOException {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx256m", "-jar", jar().toString(), "--port", "0", "--admin-port", "0", "--data-dir", dataDir.toString(),
         "--profile", profile, "--admin-token", token));
+    cmd.addAll(List.of(options));
     Process p = new ProcessBuilder(cmd).redirectError(stderr).start();
     BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
     String line;

@@ -21,6 +21,8 @@ final class DefenceResponses {
       case BODY_TIMEOUT -> ErrorCode.BODY_TIMEOUT;
       // Never answered: an idle connection is closed without a response.
       case IDLE_TIMEOUT -> ErrorCode.BODY_TIMEOUT;
+      // Answered by the ingress itself, before any request exists (see HeaderDeadline).
+      case HEADER_TIMEOUT -> ErrorCode.HEADER_TIMEOUT;
       case MEDIA_TYPE_UNSUPPORTED -> ErrorCode.MEDIA_TYPE_UNSUPPORTED;
       case MEDIA_TYPE_MISMATCH -> ErrorCode.MEDIA_TYPE_MISMATCH;
       case MEDIA_POLYGLOT -> ErrorCode.MEDIA_POLYGLOT;

@@ -2,15 +2,10 @@ package dev.tipflood.server.defence.throttle;
 
 import static dev.tipflood.server.defence.InvalidSettingException.require;
 
-import dev.tipflood.server.defence.Attempt;
 import dev.tipflood.server.defence.Decision;
-import dev.tipflood.server.defence.Defence;
-import dev.tipflood.server.defence.Point;
 import dev.tipflood.server.defence.Reason;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code ingress.idleTimeout} as a defence: a connection that moved no bytes either way for the
@@ -19,23 +14,12 @@ import java.util.Set;
  * the server itself holds paused (storage bandwidth) is silent too, so a deep overload also ends
  * here: that is why it is counted.
  */
-public final class IdleTimeout implements Defence {
+public final class IdleTimeout extends TimedConnectionDefence {
   private final long timeoutNanos;
 
   public IdleTimeout(Duration timeout) {
     require(!timeout.isNegative() && !timeout.isZero(), "idleTimeout", "must be more than 0");
     this.timeoutNanos = timeout.toNanos();
-  }
-
-  @Override
-  public Set<Point> points() {
-    return EnumSet.of(Point.CONNECTION);
-  }
-
-  /** A connection is admitted; its silence is judged by {@link #idle}. */
-  @Override
-  public Decision decide(Point point, Attempt attempt, long bytes) {
-    return Decision.admit();
   }
 
   /** Decides for a connection that has been silent both ways for {@code silentNanos}. */

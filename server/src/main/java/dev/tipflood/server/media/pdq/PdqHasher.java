@@ -32,9 +32,16 @@ public final class PdqHasher {
 
   /** Hashes a decoded picture. */
   public PdqResult hash(BufferedImage image) {
-    int rows = image.getHeight();
-    int cols = image.getWidth();
-    float[] luma = Luma.of(image);
+    return hash(Luma.of(image), image.getHeight(), image.getWidth());
+  }
+
+  /** Hashes a view cut from a picture's luma ({@link PdqViews}); the plane is left as it was. */
+  PdqResult hash(LumaPlane plane) {
+    return hash(plane.copy(), plane.rows(), plane.cols());
+  }
+
+  /** Hashes {@code rows x cols} luma samples, blurring them in place. */
+  private static PdqResult hash(float[] luma, int rows, int cols) {
     JaroszFilter.blur(luma, rows, cols, JaroszFilter.windowSize(cols, BLOCK), JaroszFilter.windowSize(rows, BLOCK));
     float[] block = JaroszFilter.decimate(luma, rows, cols, BLOCK);
     int quality = Quality.of(block);

@@ -10,59 +10,79 @@ import java.util.List;
  * by about 78 bits, a caption band by more (docs/server.md, "PDQ near-duplicate hashing").
  *
  * <ul>
- *   <li>A listed picture is also hashed at centre crops of {@link #ZOOMS}: a later copy that was
- *       cropped by up to about 7% a side hashes close to one of them.</li>
- *   <li>Both a listed picture and a query are also hashed on their top half ({@link #TOP_SHARE}):
- *       a caption or banner over the lower part leaves it intact.</li>
+ *   <li><b>Crops.</b> A listed picture is also hashed at centre crops of {@link #LISTED_ZOOMS},
+ *       resampled at sub-pixel positions: a later copy cropped by 1-7% a side hashes close to one
+ *       of them. An upload is also hashed at the centre crop {@link #QUERY_ZOOM}, a second look at
+ *       the same listed hashes (it rescues crops and re-encodes that miss by a few bits).</li>
+ *   <li><b>Captions.</b> Both a listed picture and an upload are hashed on their top
+ *       {@link #TOP_SHARES}: a caption or banner over the bottom 20-45% leaves one of them intact.
+ *       Several cuts, because a short cut is often too flat to hash (quality below 50) and a tall
+ *       one is crossed by a big caption.</li>
  * </ul>
  *
- * <p>Views are compared by kind only: a query's whole hash against listed whole and zoomed
- * hashes, its top half against listed top halves. {@link PdqBlocklist} does that.
+ * <p>Views are compared by kind only: an upload's whole and zoomed hashes against the listed whole
+ * and zoomed hashes, each top cut against the listed top cut of the same share.
+ * {@link PdqBlocklist} does that. The luma is computed once per picture and every view is cut
+ * from it ({@link LumaPlane}).
  */
 public final class PdqViews {
-  /** Centre-crop zoom factors a listed picture is hashed at, besides 1. */
-  public static final List<Double> ZOOMS = List.of(1.03, 1.06, 1.09, 1.12, 1.15);
-  /** Share of the height, from the top, of the top view. */
-  public static final double TOP_SHARE = 0.5;
+  /** Centre-crop zoom factors a listed picture is hashed at, besides 1 (a crop of 1-7% a side). */
+  public static final List<Double> LISTED_ZOOMS = List.of(1.02, 1.04, 1.06, 1.08, 1.10, 1.12, 1.14, 1.16);
+  /** The centre-crop zoom an upload is also hashed at. */
+  public static final double QUERY_ZOOM = 1.04;
+  /** Shares of the height, from the top, of the top views (listed pictures and uploads alike). */
+  public static final List<Double> TOP_SHARES = List.of(0.55, 0.70, 0.80);
 
   /**
    * What an upload is matched with.
    *
-   * @param whole the whole picture's hash
-   * @param top   the top part's hash
+   * @param whole  the whole picture's hash
+   * @param zoomed the hash of its centre crop at {@link #QUERY_ZOOM}
+   * @param tops   the hashes of its top cuts, one per {@link #TOP_SHARES}, in that order
    */
-  public record Query(PdqResult whole, PdqResult top) {
+  public record Query(PdqResult whole, PdqResult zoomed, List<PdqResult> tops) {
+    public Query {
+      tops = List.copyOf(tops);
+      if (tops.size() != TOP_SHARES.size()) {
+        throw new IllegalArgumentException("a query has " + TOP_SHARES.size() + " top views, got " + tops.size());
+      }
+    }
+  }
+
+  /**
+   * The hashes a junk picture is listed under.
+   *
+   * @param wholes the whole picture's hash, then one per {@link #LISTED_ZOOMS}
+   * @param tops   one per {@link #TOP_SHARES}, in that order
+   */
+  public record Listing(List<PdqResult> wholes, List<PdqResult> tops) {
+    public Listing {
+      wholes = List.copyOf(wholes);
+      tops = List.copyOf(tops);
+    }
   }
 
   private PdqViews() {
   }
 
-  /** The two views of an upload. */
+  /** The views of an upload: 5 hashes (whole, one centre crop, three top cuts). */
   public static Query query(PdqHasher hasher, BufferedImage picture) {
-    return new Query(hasher.hash(picture), hasher.hash(top(picture)));
+    LumaPlane plane = LumaPlane.of(picture);
+    return new Query(hasher.hash(plane), hasher.hash(plane.centre(QUERY_ZOOM)), tops(hasher, plane));
   }
 
-  /** The whole picture and its centre crops at {@link #ZOOMS}: the hashes a junk picture is listed under. */
-  public static List<PdqResult> zoomed(PdqHasher hasher, BufferedImage picture) {
-    List<PdqResult> out = new ArrayList<>();
-    out.add(hasher.hash(picture));
-    for (double z : ZOOMS) {
-      out.add(hasher.hash(centre(picture, z)));
+  /** The views a junk picture is listed under: 12 hashes (whole, eight centre crops, three top cuts). */
+  public static Listing listing(PdqHasher hasher, BufferedImage picture) {
+    LumaPlane plane = LumaPlane.of(picture);
+    List<PdqResult> wholes = new ArrayList<>();
+    wholes.add(hasher.hash(plane));
+    for (double z : LISTED_ZOOMS) {
+      wholes.add(hasher.hash(plane.centre(z)));
     }
-    return out;
+    return new Listing(wholes, tops(hasher, plane));
   }
 
-  /** The top {@link #TOP_SHARE} of the picture (a view sharing its pixels). */
-  public static BufferedImage top(BufferedImage picture) {
-    return picture.getSubimage(0, 0, picture.getWidth(), Math.max(1, (int) (picture.getHeight() * TOP_SHARE)));
-  }
-
-  /** The centre {@code 1/zoom} of each side (a view sharing its pixels). */
-  static BufferedImage centre(BufferedImage picture, double zoom) {
-    int w = picture.getWidth();
-    int h = picture.getHeight();
-    int cw = Math.max(1, (int) Math.round(w / zoom));
-    int ch = Math.max(1, (int) Math.round(h / zoom));
-    return picture.getSubimage((w - cw) / 2, (h - ch) / 2, cw, ch);
+  private static List<PdqResult> tops(PdqHasher hasher, LumaPlane plane) {
+    return TOP_SHARES.stream().map(s -> hasher.hash(plane.top(s))).toList();
   }
 }

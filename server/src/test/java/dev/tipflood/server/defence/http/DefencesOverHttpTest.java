@@ -177,6 +177,31 @@ class DefencesOverHttpTest {
   }
 
   @Test
+  void aHeadTrickledByteByByteIsShedAtTheHeaderTimeoutAndCounted() throws Exception {
+    server = TestServer.startModelled(dataDir, "name: t\ningress: {headerTimeout: 500ms, idleTimeout: 60s}\n");
+    String head = "GET /api/v1/tips/ffffffffffffffffffffffffff HTTP/1.1\r\nHost: x\r\nX-Slow: " + "s".repeat(200);
+    try (var trickler = new dev.tipflood.server.testing.RawHttp(server.port());
+         var silent = new dev.tipflood.server.testing.RawHttp(server.port())) {
+      // A byte every 50 ms, each of which would restart an idle timer; bounded by the head's length.
+      for (int i = 0; i < head.length() && !trickler.answered(); i++) {
+        trickler.trySend(head.substring(i, i + 1));
+        Thread.sleep(50); // the abuser's pace, not a timing assertion
+      }
+      var r = trickler.read();
+      assertThat(r.status()).as(r.body()).isEqualTo(408);
+      assertThat(r.errorCode()).isEqualTo("header_timeout");
+      assertThat(trickler.closedByServer()).isTrue();
+      assertThat(silent.closedByServer()).as("a connection that sends nothing is closed, unanswered").isTrue();
+    }
+    try (var honest = new dev.tipflood.server.testing.RawHttp(server.port())) {
+      assertThat(honest.send(head.substring(0, 70) + "\r\n\r\n").read().status()).isEqualTo(404);
+    }
+    Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThat(json(admin(server, "GET", "/measure/defences", null, true)).getJsonObject("header-timeout")
+            .getJsonObject("reject.header_timeout").getLong("unlabelled")).isEqualTo(2));
+  }
+
+  @Test
   void slowBodyTimeoutsAreCountedAsDefenceDecisions() throws Exception {
     server = TestServer.startModelled(dataDir, "name: t\ningress: {slowBodyTimeout: 200ms}\n");
     byte[] body = new dev.tipflood.server.testing.Multipart().field("metadata", DefenceHttp.metadata("d")).build();

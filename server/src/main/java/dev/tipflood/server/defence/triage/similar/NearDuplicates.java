@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Near duplicates of known junk, with PDQ (the {@code pdq-blocklist} kind): once a part is
  * complete it is decoded on the triage worker (a photo; sampled frames of a GIF or an MJPEG AVI,
- * by {@link PdqFrameSampler}), each frame's whole and top-half views ({@link PdqViews}) are looked
+ * by {@link PdqFrameSampler}), each frame's views ({@link PdqViews}: whole, a centre crop, three top cuts) are looked
  * up in the junk blocklist fed by reviewers' junk verdicts and by ops; a match within 31 bits
  * refuses the part ({@code 422 media_known_junk}) or, per profile, down-ranks the tip.
  * Resemblance to other tips that nobody judged junk only groups them ({@link WitnessGroups}).

@@ -8,9 +8,14 @@ import dev.tipflood.server.config.Profile;
 import dev.tipflood.server.config.ProfileLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -84,6 +89,29 @@ public final class TestServer implements AutoCloseable {
       return files.count();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Switches a defence off over the admin port, as an operator would. Tests that are about
+   * another defence use it for {@code brownout}: every in-process test server shares this JVM's
+   * heap with the whole test run, so its readiness (and with it the brownout) says more about the
+   * test run than about the server under test.
+   */
+  public void disableDefence(String name) {
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort() + "/defences/" + name
+            + "/disable")).timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + TOKEN)
+        .POST(HttpRequest.BodyPublishers.noBody()).build();
+    try {
+      HttpResponse<String> r = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() != 200) {
+        throw new IllegalStateException("cannot disable defence " + name + ": " + r.statusCode() + " " + r.body());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while disabling " + name, e);
     }
   }
 

@@ -35,6 +35,7 @@ class BlocklistAdminOverHttpTest {
   @BeforeAll
   static void start() {
     server = TestServer.startModelled(dataDir, ProfileLoader.builtin("tipline+triage"));
+    server.disableDefence("brownout");
   }
 
   @AfterAll

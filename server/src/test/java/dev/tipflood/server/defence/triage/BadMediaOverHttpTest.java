@@ -38,6 +38,7 @@ class BadMediaOverHttpTest {
   @BeforeAll
   static void start() {
     server = TestServer.startModelled(dataDir, ProfileLoader.builtin("tipline+triage"));
+    server.disableDefence("brownout");
   }
 
   @AfterAll

@@ -130,6 +130,39 @@ class DeferredMediaOverHttpTest {
     assertThat(server.mediaFiles()).as("only the plain tip's medium").isEqualTo(1);
   }
 
+  @Test
+  void oneUploadOfATipsMediaAtATimeAndARepeatAfterItStoresNothing() throws Exception {
+    server = TestServer.startModelled(dataDir, PROFILE.formatted("1s"));
+    byte[] jpeg = MediaFiles.jpeg(24);
+    String id = new JsonObject(postTip(jpeg).body()).getString("id");
+    Instant after = Instant.parse(get(id).getString("mediaUploadAfter"));
+    assertThat(DefenceHttp.admin(server, "POST", "/defences/brownout/disable", null, true).statusCode()).isEqualTo(200);
+    await().atMost(Duration.ofSeconds(5)).until(() -> Instant.now().isAfter(after));
+
+    byte[] body = media("p.jpg", "image/jpeg", jpeg).build();
+    String head = "POST /api/v1/tips/" + id + "/media HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
+        + "multipart/form-data; boundary=" + Multipart.BOUNDARY + "\r\nContent-Length: " + body.length + "\r\n\r\n";
+    try (java.net.Socket slow = new java.net.Socket("127.0.0.1", server.port())) {
+      slow.setSoTimeout(20_000);
+      slow.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
+      slow.getOutputStream().write(body, 0, body.length / 2);
+      slow.getOutputStream().flush();
+      // While the first upload is half sent, a second one (a client retrying too soon) is refused.
+      HttpResponse<String> concurrent = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+          .until(() -> upload(id, media("p.jpg", "image/jpeg", jpeg)), r -> r.statusCode() == 409);
+      assertError(concurrent, 409, "media_upload_in_progress");
+
+      slow.getOutputStream().write(body, body.length / 2, body.length - body.length / 2);
+      slow.getOutputStream().flush();
+      String answer = new String(slow.getInputStream().readNBytes(12), StandardCharsets.ISO_8859_1);
+      assertThat(answer).isEqualTo("HTTP/1.1 201");
+    }
+    assertError(upload(id, media("p.jpg", "image/jpeg", jpeg)), 409, "media_already_uploaded");
+    await().atMost(Duration.ofSeconds(5)).until(() -> server.tempFiles() == 0);
+    assertThat(server.mediaFiles()).isEqualTo(1);
+    assertThat(get(id).getJsonArray("media")).hasSize(1);
+  }
+
   private static Multipart media(String filename, String type, byte[] bytes) {
     return new Multipart().file("media", filename, type, bytes);
   }

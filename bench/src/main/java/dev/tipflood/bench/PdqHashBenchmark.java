@@ -60,4 +60,10 @@ public class PdqHashBenchmark {
   public PdqViews.Query hashQueryViews() {
     return PdqViews.query(hasher, decoded);
   }
+
+  /** A decoded picture to the twelve view hashes a junk verdict is listed under. */
+  @Benchmark
+  public PdqViews.Listing hashListingViews() {
+    return PdqViews.listing(hasher, decoded);
+  }
 }

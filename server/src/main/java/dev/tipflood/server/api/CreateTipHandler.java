@@ -8,6 +8,8 @@ import dev.tipflood.server.config.Profile;
 import dev.tipflood.server.model.storage.UploadGovernor;
 import dev.tipflood.server.storage.MediaStore;
 import dev.tipflood.server.tip.TipRecord;
+import dev.tipflood.server.tip.TipStatus;
+import dev.tipflood.server.api.upload.StagedUpload;
 import dev.tipflood.server.wiring.TipPipeline;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -18,6 +20,9 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * {@code POST /api/v1/tips}: checks the headers before reading any body byte, streams the body
@@ -56,25 +61,25 @@ public final class CreateTipHandler implements Handler<RoutingContext> {
     HttpServerRequest request = ctx.request();
     String boundary;
     try {
-      boundary = dev.tipflood.server.api.upload.MultipartContentType.boundary(request.getHeader(HttpHeaders.CONTENT_TYPE));
-      checkContentLength(request.getHeader(HttpHeaders.CONTENT_LENGTH));
+      boundary = UploadHead.check(request, profile, uploads);
     } catch (ApiException e) {
       ctx.fail(e);
       return;
     }
-    if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
-      request.response().writeContinue();
-    }
+    UploadHead.continueIfExpected(request);
     UploadGuard.Body body = guard == UploadGuard.NONE ? UploadGuard.Body.NONE : guard.forRequest(ctx);
     UploadSession session = new UploadSession(vertx, request, profile, media, worker, clock, boundary,
         body.wrap(uploads.open()), body);
-    Future<TipRecord> stored = session.start().compose(upload -> intake.accept(upload, vertx.getOrCreateContext()));
+    Future<TipRecord> stored = session.start().compose(upload -> intake.accept(upload, vertx.getOrCreateContext(),
+        mediaUploadAfter(body, upload)));
     if (profile.debug().fixedResponseDelay().toMillis() > 0) {
       stored = stored.compose(this::delayed);
     }
     stored.onComplete(ar -> {
       if (ar.succeeded()) {
-        respond(ctx, ar.result(), body.onDurable(ar.result()), body.mediaDeferredNanos());
+        TipRecord tip = ar.result();
+        session.unkept(tip.mediaBytes() - tip.ownMediaBytes());
+        respond(ctx, tip, tip.status() == TipStatus.DEFERRED ? 0 : body.onDurable(tip));
       } else {
         session.discard();
         if (ar.cause() instanceof ApiException e && e.code() == ErrorCode.BODY_TIMEOUT) {
@@ -85,24 +90,17 @@ public final class CreateTipHandler implements Handler<RoutingContext> {
     });
   }
 
-  private void checkContentLength(String header) {
-    if (header == null) {
-      return;
+  /**
+   * When a defence deferred the tip's media (brownout) and it had media parts, which were dropped:
+   * from when they may be uploaded (whole seconds); else null. A tip without media is not deferred.
+   */
+  private Instant mediaUploadAfter(UploadGuard.Body body, StagedUpload upload) {
+    long nanos = body.mediaDeferredNanos();
+    if (nanos < 0 || upload.deferredParts() == 0) {
+      return null;
     }
-    long length;
-    try {
-      length = Long.parseLong(header.trim());
-    } catch (NumberFormatException e) {
-      throw ApiException.of(ErrorCode.HTTP_MALFORMED, "Content-Length '" + header + "' is not a number");
-    }
-    if (profile.limits().maxRequestBytes().isExceededBy(length)) {
-      throw ApiException.of(ErrorCode.PAYLOAD_TOO_LARGE, "Content-Length " + length + " exceeds the limit of "
-          + profile.limits().maxRequestBytes() + " bytes");
-    }
-    if (!uploads.admits(length)) {
-      throw ApiException.of(ErrorCode.STORAGE_QUOTA_EXCEEDED, "storage is full (storage.quota): Content-Length "
-          + length + " does not fit");
-    }
+    long seconds = Math.max(1, (nanos + 999_999_999) / 1_000_000_000);
+    return clock.instant().plusSeconds(seconds).truncatedTo(ChronoUnit.SECONDS);
   }
 
   private Future<TipRecord> delayed(TipRecord tip) {
@@ -113,26 +111,29 @@ public final class CreateTipHandler implements Handler<RoutingContext> {
   }
 
   /**
-   * 201 with the tip's status; or, when a defence deferred its media (brownout), 202 with status
-   * {@code deferred}, the time from which its media may be uploaded, and that wait as Retry-After.
+   * 201 with the tip's status; or, when its media were deferred (brownout), 202 with status
+   * {@code deferred}, the time from which its media may be uploaded ({@code POST
+   * /api/v1/tips/{id}/media}), and that wait as Retry-After. A deferred tip goes to the pipeline
+   * only once its media arrive.
    */
-  private void respond(RoutingContext ctx, TipRecord tip, int priority, long deferredNanos) {
+  private void respond(RoutingContext ctx, TipRecord tip, int priority) {
     // Every value is a plain ASCII token (hex id, snake_case status, ISO instant): no JSON escaping needed.
     String body;
-    if (deferredNanos >= 0) {
-      long seconds = Math.max(1, (deferredNanos + 999_999_999) / 1_000_000_000);
+    Instant uploadAfter = tip.status() == TipStatus.DEFERRED ? tip.mediaUploadAfter().orElseThrow() : null;
+    if (uploadAfter != null) {
+      long seconds = Math.max(1, (Duration.between(clock.instant(), uploadAfter).toMillis() + 999) / 1000);
       body = "{\"id\":\"" + tip.id().value() + "\",\"status\":\"deferred\",\"mediaUploadAfter\":\""
-          + clock.instant().plusSeconds(seconds).truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "\"}";
+          + uploadAfter + "\",\"mediaUpload\":\"" + PublicRouter.TIPS + "/" + tip.id().value() + "/media\"}";
       ctx.response().putHeader("Retry-After", Long.toString(seconds));
     } else {
       body = "{\"id\":\"" + tip.id().value() + "\",\"status\":\"" + tip.status().wireName() + "\"}";
     }
     Future<Void> sent = ctx.response()
-        .setStatusCode(deferredNanos >= 0 ? 202 : 201)
+        .setStatusCode(uploadAfter != null ? 202 : 201)
         .putHeader(HttpHeaders.CONTENT_TYPE, APPLICATION_JSON)
         .putHeader(HttpHeaders.LOCATION, "/api/v1/tips/" + tip.id().value())
         .end(body);
-    if (pipeline != TipPipeline.NONE) {
+    if (pipeline != TipPipeline.NONE && uploadAfter == null) {
       sent.onComplete(ar -> pipeline.accepted(tip, priority));
     }
   }

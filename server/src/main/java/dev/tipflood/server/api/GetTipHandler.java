@@ -8,6 +8,9 @@ import io.vertx.core.Handler;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
+import dev.tipflood.server.tip.TipRecord;
+import io.vertx.core.json.JsonObject;
+import java.util.function.Function;
 import java.time.Duration;
 
 /**
@@ -19,10 +22,17 @@ import java.time.Duration;
 public final class GetTipHandler implements Handler<RoutingContext> {
   private final TipStore tips;
   private final WorkerExecutor reader;
+  private final Function<TipRecord, JsonObject> view;
 
   public GetTipHandler(TipStore tips, WorkerExecutor reader) {
+    this(tips, reader, TipJson::of);
+  }
+
+  /** @param view the JSON a tip is shown as (the public view, or the reviewers') */
+  GetTipHandler(TipStore tips, WorkerExecutor reader, Function<TipRecord, JsonObject> view) {
     this.tips = tips;
     this.reader = reader;
+    this.view = view;
   }
 
   @Override
@@ -37,7 +47,7 @@ public final class GetTipHandler implements Handler<RoutingContext> {
       ctx.fail(ApiException.of(ErrorCode.TIP_NOT_FOUND, "no tip with id " + id)); // from memory: no disk read
       return;
     }
-    reader.executeBlocking(() -> tips.find(id).map(tip -> TipJson.of(tip).encode()), false).onComplete(ar -> {
+    reader.executeBlocking(() -> tips.find(id).map(tip -> view.apply(tip).encode()), false).onComplete(ar -> {
       if (ar.failed()) {
         System.err.println("tipflood-server: cannot read tip " + id + ": " + ar.cause());
         ctx.fail(ApiException.retryLater(ErrorCode.STORAGE_UNAVAILABLE, "the tip could not be read; retry later",

@@ -12,6 +12,8 @@ import io.vertx.ext.web.Router;
 /** Builds the public router: contributors' handlers first, then the gate, admission (defences), the API, 404/405, errors. */
 public final class PublicRouter {
   public static final String TIPS = "/api/v1/tips";
+  /** A deferred tip's media upload: {@code POST /api/v1/tips/{id}/media}. */
+  public static final String TIP_MEDIA = TIPS + "/:id/media";
 
   private PublicRouter() {}
 
@@ -35,6 +37,9 @@ public final class PublicRouter {
     router.post(TIPS).handler(new CreateTipHandler(c.vertx(), c.profile(), c.media(), worker, intake,
         wiring.pipeline(), c.clock(), wiring.uploads(), wiring.guard()));
     router.route(TIPS).handler(new MethodNotAllowedHandler("POST"));
+    router.post(TIP_MEDIA).handler(new AttachMediaHandler(c.vertx(), c.profile(), c.media(), worker, reader,
+        c.tips(), intake, wiring.pipeline(), c.clock(), wiring.uploads(), wiring.guard()));
+    router.route(TIP_MEDIA).handler(new MethodNotAllowedHandler("POST"));
     router.get(TIPS + "/:id").handler(new GetTipHandler(c.tips(), reader));
     router.route(TIPS + "/:id").handler(new MethodNotAllowedHandler("GET"));
     router.route().handler(ctx -> ctx.fail(ApiException.of(ErrorCode.NOT_FOUND, "no such resource: "

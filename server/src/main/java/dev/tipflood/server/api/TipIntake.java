@@ -7,7 +7,6 @@ import dev.tipflood.server.api.upload.StagedMedia;
 import dev.tipflood.server.api.upload.StagedUpload;
 import dev.tipflood.server.storage.MediaStore;
 import dev.tipflood.server.storage.TipStore;
-import dev.tipflood.server.tip.MediaItem;
 import dev.tipflood.server.tip.TipId;
 import dev.tipflood.server.tip.TipMetadata;
 import dev.tipflood.server.tip.TipRecord;
@@ -16,8 +15,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.internal.ContextInternal;
+import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
+import java.time.Instant;
+import java.util.concurrent.CompletionStage;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,33 +47,73 @@ public final class TipIntake {
 
   /** Validates and stores; fails with an {@link ApiException} for bad input or unavailable storage. */
   public Future<TipRecord> accept(StagedUpload upload, Context context) {
+    return accept(upload, context, null);
+  }
+
+  /**
+   * As {@link #accept(StagedUpload, Context)}; when {@code mediaUploadAfter} is not null the tip's
+   * media were deferred (dropped unstored) and it is stored {@code deferred}, its text only.
+   */
+  public Future<TipRecord> accept(StagedUpload upload, Context context, Instant mediaUploadAfter) {
     TipMetadata metadata = parser.parse(upload.metadataJson());
+    checkNotEmpty(upload);
+    TipId id = TipId.next(clock.millis());
+    if (mediaUploadAfter != null) {
+      return store(TipRecord.deferred(id, clock.instant(), metadata, mediaUploadAfter), MediaPlacement.NONE, context,
+          tips::append);
+    }
+    if (upload.media().isEmpty()) {
+      return store(TipRecord.received(id, clock.instant(), metadata, List.of()), MediaPlacement.NONE, context,
+          tips::append);
+    }
+    return place(id, upload).compose(placed -> store(TipRecord.received(id, clock.instant(), metadata,
+        placed.items()), placed, context, tips::append));
+  }
+
+  /**
+   * Stores the media that arrived for the deferred tip {@code tip} (its media moved into place,
+   * then the journal's {@code media} record); the future completes once both are durable, with
+   * the tip as it now is ({@code received}, with its media).
+   */
+  public Future<TipRecord> attach(TipRecord tip, StagedUpload upload, Context context) {
+    checkNotEmpty(upload);
+    return place(tip.id(), upload).compose(placed -> store(tip.withMedia(placed.items()), placed, context,
+        tips::attachMedia));
+  }
+
+  private static void checkNotEmpty(StagedUpload upload) {
     for (StagedMedia m : upload.media()) {
       if (m.size() == 0) {
         throw ApiException.of(ErrorCode.EMPTY_FILE, "media file '" + m.filename() + "' is empty");
       }
     }
-    TipId id = TipId.next(clock.millis());
-    if (upload.media().isEmpty()) {
-      return store(TipRecord.received(id, clock.instant(), metadata, List.of()), List.of(), context);
-    }
-    return worker.executeBlocking(() -> media.promote(id, upload.media().stream().map(StagedMedia::temp).toList()),
-            false)
-        .compose(names -> store(TipRecord.received(id, clock.instant(), metadata, items(upload.media(), names)),
-            names, context), e -> Future.failedFuture(storageFailed(e)));
+  }
+
+  /** Puts the staged media in place (moved, or linked to an earlier copy), on the storage pool. */
+  private Future<MediaPlacement> place(TipId id, StagedUpload upload) {
+    return worker.executeBlocking(() -> MediaPlacement.place(media, id, upload.media()), false)
+        .recover(e -> Future.failedFuture(storageFailed(e)));
+  }
+
+  /** Writes one journal record, completing on the given executor: a new tip, or a deferred tip's media. */
+  @FunctionalInterface
+  private interface JournalWrite {
+    CompletionStage<TipRecord> write(TipRecord tip, Executor completeOn);
   }
 
   /**
    * Appends the journal record; the future completes on the request's event loop, grouped with
-   * the other tips of the same commit. If the record fails, the media moved for it are removed.
+   * the other tips of the same commit. If the record fails, the media moved for it are removed
+   * (never an earlier tip's copy it linked to); once it is durable, the copies of linked parts are.
    */
-  private Future<TipRecord> store(TipRecord tip, List<String> names, Context context) {
+  private Future<TipRecord> store(TipRecord tip, MediaPlacement placed, Context context, JournalWrite journal) {
     Promise<TipRecord> stored = Promise.promise();
-    tips.append(tip, executorOf(context)).whenComplete((t, e) -> {
+    journal.write(tip, executorOf(context)).whenComplete((t, e) -> {
       if (e == null) {
+        dropUnkept(placed.unkept());
         stored.complete(t);
       } else {
-        forget(names).onComplete(v -> stored.fail(storageFailed(e)));
+        forget(placed.ownNames()).onComplete(v -> stored.fail(storageFailed(e)));
       }
     });
     return stored.future();
@@ -87,15 +128,6 @@ public final class TipIntake {
         root -> task -> root.runOnContext(v -> task.run()));
   }
 
-  private static List<MediaItem> items(List<StagedMedia> staged, List<String> names) {
-    List<MediaItem> items = new ArrayList<>(staged.size());
-    for (int i = 0; i < staged.size(); i++) {
-      StagedMedia m = staged.get(i);
-      items.add(new MediaItem(i, m.filename(), m.contentType(), m.size(), m.sha256(), names.get(i)));
-    }
-    return items;
-  }
-
   /** The journal record failed: the moved media belong to no tip, so remove them. */
   private Future<Void> forget(List<String> names) {
     if (names.isEmpty()) {
@@ -105,6 +137,20 @@ public final class TipIntake {
       names.forEach(n -> media.delete(media.resolve(n)));
       return null;
     }, false).recover(e -> Future.succeededFuture());
+  }
+
+  /**
+   * The record is durable and refers to the earlier copies: the linked parts' own copies go. A
+   * failure leaves a temp file, which the next start-up removes.
+   */
+  private void dropUnkept(List<Path> temps) {
+    if (temps.isEmpty()) {
+      return;
+    }
+    worker.<Void>executeBlocking(() -> {
+      temps.forEach(media::delete);
+      return null;
+    }, false).onFailure(e -> System.err.println("tipflood-server: cannot delete a linked duplicate's copy: " + e));
   }
 
   private static ApiException storageFailed(Throwable e) {

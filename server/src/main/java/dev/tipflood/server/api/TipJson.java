@@ -2,6 +2,7 @@ package dev.tipflood.server.api;
 
 import dev.tipflood.server.tip.MediaItem;
 import dev.tipflood.server.tip.TipRecord;
+import dev.tipflood.server.tip.TipStatus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -22,7 +23,9 @@ final class TipJson {
           .put("filename", m.filename())
           .put("type", m.contentType())
           .put("size", m.size())
-          .put("sha256", m.sha256()));
+          .put("sha256", m.sha256())
+          // Stored as a reference to identical bytes stored before; never which tip stored them (an id is a key).
+          .put("linked", m.linked()));
     }
     JsonObject json = new JsonObject()
         .put("id", tip.id().value())
@@ -35,6 +38,11 @@ final class TipJson {
             .put("occurredAt", tip.metadata().occurredAt().toString())
             .put("deviceId", tip.metadata().deviceId()))
         .put("media", media);
+    if (tip.status() == TipStatus.DEFERRED) {
+      // Where and from when the client uploads the media a brownout deferred.
+      json.put("mediaUploadAfter", tip.mediaUploadAfter().map(Object::toString).orElse(null))
+          .put("mediaUpload", PublicRouter.TIPS + "/" + tip.id().value() + "/media");
+    }
     json.put("review", tip.review().map(r -> new JsonObject()
         .put("verdict", r.verdict().wireName())
         .put("reviewedAt", r.reviewedAt().toString())).orElse(null));

@@ -66,6 +66,13 @@ public final class CapacityGovernor implements UploadGovernor {
     }
 
     @Override
+    public void unkept(long bytes) {
+      long back = Math.min(bytes, Math.max(0, reserved.get()));
+      reserved.addAndGet(-back);
+      quota.release(back);
+    }
+
+    @Override
     public void release() {
       if (released.compareAndSet(false, true)) {
         quota.release(reserved.getAndSet(0));

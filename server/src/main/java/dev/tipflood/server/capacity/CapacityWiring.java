@@ -1,5 +1,6 @@
 package dev.tipflood.server.capacity;
 
+import dev.tipflood.server.api.ReviewRoutes;
 import dev.tipflood.server.api.upload.UploadGuard;
 import dev.tipflood.server.config.Profile;
 import dev.tipflood.server.defence.control.DefenceSet;
@@ -30,6 +31,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
@@ -76,6 +78,7 @@ public final class CapacityWiring implements ServerWiring.Factory {
 
     List<RouteContributor> routes = new ArrayList<>();
     routes.add(new MeasureRoutes(plane, System::nanoTime));
+    routes.add(new ReviewRoutes(c.vertx(), c.tips(), this::witnessGroupOf));
     UploadGuard guard = UploadGuard.NONE;
     if (!profile.defences().isEmpty()) {
       TriageContext t = triageContext(c);
@@ -156,6 +159,13 @@ public final class CapacityWiring implements ServerWiring.Factory {
     });
     this.triage = t;
     return t;
+  }
+
+  /** The witness group of a tip, for the reviewers' view; empty without triage. */
+  private Optional<ReviewRoutes.WitnessGroup> witnessGroupOf(String tipId) {
+    TriageContext t = triage;
+    return t == null ? Optional.empty() : t.witnesses().groupOf(tipId)
+        .map(g -> new ReviewRoutes.WitnessGroup(g.id(), g.size(), g.tips()));
   }
 
   /** The triage context, once wired; null when the profile declares no defences. */

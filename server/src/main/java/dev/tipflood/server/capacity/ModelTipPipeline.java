@@ -31,7 +31,7 @@ public final class ModelTipPipeline implements TipPipeline {
 
   @Override
   public void accepted(TipRecord tip, int priority) {
-    measure.tipStored(tip.id().value(), tip.mediaBytes());
+    measure.tipStored(tip.id().value(), tip.ownMediaBytes()); // a linked duplicate stores no bytes
     submit(tip, priority);
   }
 

@@ -24,13 +24,16 @@ final class PipelineAdmission implements RouteContributor {
 
   @Override
   public void contributePublic(Router router) {
-    router.post(PublicRouter.TIPS).handler(ctx -> {
-      if (pipeline.hasRoom()) {
-        ctx.next();
-      } else {
-        ctx.fail(ApiException.retryLater(ErrorCode.OVERLOADED,
-            "the processing queue is full (processing.queue.bound); retry later", RETRY_AFTER));
-      }
-    });
+    // A deferred tip's media upload sends the tip to processing too.
+    for (String path : new String[] {PublicRouter.TIPS, PublicRouter.TIP_MEDIA}) {
+      router.post(path).handler(ctx -> {
+        if (pipeline.hasRoom()) {
+          ctx.next();
+        } else {
+          ctx.fail(ApiException.retryLater(ErrorCode.OVERLOADED,
+              "the processing queue is full (processing.queue.bound); retry later", RETRY_AFTER));
+        }
+      });
+    }
   }
 }

@@ -28,6 +28,8 @@ public final class MediaPart {
   private java.nio.file.Path file;
   private final List<PartScanner> scanners = new ArrayList<>(2);
   private final Map<String, Object> notes = new ConcurrentHashMap<>();
+  private volatile String linkTipId;
+  private volatile String linkStoredAs;
 
   public MediaPart(int index, String declaredType, String filename) {
     this.index = index;
@@ -96,6 +98,25 @@ public final class MediaPart {
 
   public List<PartScanner> scanners() {
     return Collections.unmodifiableList(scanners);
+  }
+
+  /**
+   * Asks that this part not be kept: the tip refers to {@code storedAs}, the byte-identical copy
+   * tip {@code tipId} already stored (at {@link Point#MEDIA_END}).
+   */
+  public void linkTo(String tipId, String storedAs) {
+    this.linkStoredAs = Objects.requireNonNull(storedAs, "storedAs");
+    this.linkTipId = Objects.requireNonNull(tipId, "tipId");
+  }
+
+  /** The earlier tip whose stored copy this part links to; null to keep the part's own copy. */
+  public String linkTipId() {
+    return linkTipId;
+  }
+
+  /** The stored name of that copy; null to keep the part's own copy. */
+  public String linkStoredAs() {
+    return linkStoredAs;
   }
 
   /** Records a finding under {@code key} (a defence's own name space, e.g. {@code duplicate.of}). */

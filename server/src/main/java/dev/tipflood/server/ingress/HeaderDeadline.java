@@ -25,7 +25,10 @@ import java.util.function.Consumer;
 
 /**
  * {@code ingress.headerTimeout} on one connection: a deadline for a complete request head, which
- * trickling bytes do not push back (Netty's idle timer, by contrast, restarts on every byte).
+ * trickling bytes do not push back. (The idle timer is no such deadline: Vert.x puts it behind
+ * the HTTP decoder, where a partial head is silence, so a trickled head is cut at
+ * {@code ingress.idleTimeout}, 60 s by default, unanswered and counted as idle; that it is cut at
+ * all is an accident of handler order.)
  *
  * <p>The wait starts when the connection is accepted, and again on a keep-alive connection at the
  * first byte after the previous exchange ended (its body read, its response written): the silence

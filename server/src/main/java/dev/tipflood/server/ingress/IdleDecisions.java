@@ -15,8 +15,10 @@ import java.util.function.Consumer;
 /**
  * Sits right behind the transport's idle timer on one connection: when the timer fires, asks
  * the {@link IdleTimeout} policy, hands its decision to the counters, and lets the event go on
- * to Vert.x, which closes the connection. The timer itself stays Netty's (it sees every byte
- * either way); only the decision and its counting are the defence's.
+ * to Vert.x, which closes the connection. The timer itself stays Netty's; only the decision and
+ * its counting are the defence's. Vert.x puts the timer behind the HTTP decoder, so it sees every
+ * decoded request part (each body chunk) and every write, but not the bytes of a head still
+ * incomplete: those are {@link HeaderDeadline}'s.
  */
 final class IdleDecisions extends ChannelInboundHandlerAdapter {
   static final String HANDLER_NAME = "tipflood-idle-decisions";

@@ -26,7 +26,13 @@ import java.util.Optional;
 
 /**
  * The journal's record format: one JSON object per line, with a {@code type} of {@code tip},
- * {@code status} or {@code review}. Written by hand so the on-disk format is explicit and stable.
+ * {@code media}, {@code status} or {@code review}. Written by hand so the on-disk format is
+ * explicit and stable.
+ *
+ * <p>A tip whose media were deferred (brownout) is a {@code tip} record with a
+ * {@code mediaUploadAfter} field (its status is then {@code deferred}); when its media arrive a
+ * {@code media} record repeats the whole tip with them, and from then on stands for the tip
+ * (status {@code received}).
  */
 final class JournalCodec {
   static final int VERSION = 1;
@@ -43,9 +49,18 @@ final class JournalCodec {
    * runs once per acknowledged tip, on the event loop; a generator took ~8% of it.
    */
   static byte[] tip(TipRecord t) {
+    return encode(t, TIP_HEAD);
+  }
+
+  /** The {@code media} record: the deferred tip {@code t} with the media that arrived for it. */
+  static byte[] media(TipRecord t) {
+    return encode(t, MEDIA_HEAD);
+  }
+
+  private static byte[] encode(TipRecord t, byte[] head) {
     TipMetadata m = t.metadata();
     ByteArrayBuilder out = new ByteArrayBuilder(320 + 200 * t.media().size());
-    out.write(TIP_HEAD);
+    out.write(head);
     ascii(out, t.id().value());
     out.write(RECEIVED_AT);
     ascii(out, IsoInstant.format(t.receivedAt()));
@@ -74,14 +89,26 @@ final class JournalCodec {
       string(out, item.sha256());
       out.write(STORED_AS);
       string(out, item.storedAs());
+      if (item.linked()) {
+        out.write(LINKED_TO);
+        ascii(out, item.linkedTo());
+      }
       out.write('"');
       out.write('}');
+    }
+    out.write(']');
+    if (t.mediaUploadAfter().isPresent()) {
+      out.write(MEDIA_UPLOAD_AFTER);
+      ascii(out, IsoInstant.format(t.mediaUploadAfter().get()));
+      out.write('"');
     }
     out.write(TIP_TAIL);
     return out.toByteArray();
   }
 
   private static final byte[] TIP_HEAD = bytes("{\"v\":" + VERSION + ",\"type\":\"tip\",\"id\":\"");
+  private static final byte[] MEDIA_HEAD = bytes("{\"v\":" + VERSION + ",\"type\":\"media\",\"id\":\"");
+  private static final byte[] MEDIA_UPLOAD_AFTER = bytes(",\"mediaUploadAfter\":\"");
   private static final byte[] RECEIVED_AT = bytes("\",\"receivedAt\":\"");
   private static final byte[] DESCRIPTION = bytes("\",\"metadata\":{\"description\":\"");
   private static final byte[] LAT = bytes("\",\"lat\":");
@@ -96,7 +123,8 @@ final class JournalCodec {
   private static final byte[] SIZE = bytes("\",\"size\":");
   private static final byte[] SHA256 = bytes(",\"sha256\":\"");
   private static final byte[] STORED_AS = bytes("\",\"storedAs\":\"");
-  private static final byte[] TIP_TAIL = bytes("]}\n");
+  private static final byte[] LINKED_TO = bytes("\",\"linkedTo\":\"");
+  private static final byte[] TIP_TAIL = bytes("}\n");
 
   private static byte[] bytes(String ascii) {
     return ascii.getBytes(StandardCharsets.US_ASCII);
@@ -126,10 +154,13 @@ final class JournalCodec {
   }
 
   /** One decoded journal line. */
-  sealed interface Line permits TipLine, StatusLine, ReviewLine {}
+  sealed interface Line permits TipLine, MediaLine, StatusLine, ReviewLine {}
 
-  /** A new tip, as received (status {@code received}, no review). */
+  /** A new tip, as received (status {@code received}, or {@code deferred} with its media awaited; no review). */
   record TipLine(TipRecord tip) implements Line {}
+
+  /** A deferred tip's media arrived: the whole tip with them (status {@code received}). */
+  record MediaLine(TipRecord tip) implements Line {}
 
   /** A later pipeline status of a tip. */
   record StatusLine(TipId id, TipStatus status) implements Line {}
@@ -148,7 +179,8 @@ final class JournalCodec {
     TipId id = new TipId(text(n, "id"));
     String type = text(n, "type");
     return switch (type) {
-      case "tip" -> new TipLine(readTip(id, n));
+      case "tip" -> new TipLine(readTip(id, n, false));
+      case "media" -> new MediaLine(readTip(id, n, true));
       case "status" -> new StatusLine(id, TipStatus.fromWire(text(n, "status")));
       case "review" -> new ReviewLine(id, new Review(Review.Verdict.fromWire(text(n, "verdict")), text(n, "reviewer"),
           instant(text(n, "reviewedAt"))));
@@ -171,17 +203,20 @@ final class JournalCodec {
     return n;
   }
 
-  private static TipRecord readTip(TipId id, JsonNode n) {
+  private static TipRecord readTip(TipId id, JsonNode n, boolean mediaArrived) {
     JsonNode md = n.required("metadata");
     TipMetadata metadata = new TipMetadata(text(md, "description"), md.required("lat").asDouble(),
         md.required("lon").asDouble(), instant(text(md, "occurredAt")), text(md, "deviceId"));
     List<MediaItem> media = new ArrayList<>();
     for (JsonNode item : n.required("media")) {
       media.add(new MediaItem(item.required("index").asInt(), text(item, "filename"), text(item, "contentType"),
-          item.required("size").asLong(), text(item, "sha256"), text(item, "storedAs")));
+          item.required("size").asLong(), text(item, "sha256"), text(item, "storedAs"),
+          item.has("linkedTo") ? new TipId(text(item, "linkedTo")).value() : null));
     }
-    return new TipRecord(id, instant(text(n, "receivedAt")), metadata, media, TipStatus.RECEIVED,
-        Optional.empty());
+    Optional<Instant> uploadAfter = n.has("mediaUploadAfter") ? Optional.of(instant(text(n, "mediaUploadAfter")))
+        : Optional.empty();
+    TipStatus status = uploadAfter.isPresent() && !mediaArrived ? TipStatus.DEFERRED : TipStatus.RECEIVED;
+    return new TipRecord(id, instant(text(n, "receivedAt")), metadata, media, status, Optional.empty(), uploadAfter);
   }
 
   private static Instant instant(String text) {

@@ -119,6 +119,11 @@ final class JournalReplay {
     if (line instanceof JournalCodec.TipLine t) {
       index.add(t.tip().id(), offset, t.tip().status());
       t.tip().media().forEach(m -> media.add(m.storedAs()));
+    } else if (line instanceof JournalCodec.MediaLine m) {
+      // From here on the media record stands for the tip; a media record of an unknown tip is ignored.
+      if (index.relocate(m.tip().id(), offset, TipStatus.RECEIVED)) {
+        m.tip().media().forEach(item -> media.add(item.storedAs()));
+      }
     } else if (line instanceof JournalCodec.StatusLine st) {
       // Lines about a tip the journal does not hold are ignored, as they always were.
       index.setStatus(st.id(), st.status());
@@ -130,7 +135,8 @@ final class JournalReplay {
   private void collectUnfinished() {
     LongArrayList offsets = new LongArrayList();
     index.forEach((offset, status) -> {
-      if (!status.isFinal()) {
+      // A deferred tip waits for its client's media, not for the pipeline.
+      if (!status.isFinal() && status != TipStatus.DEFERRED) {
         offsets.addLong(offset);
       }
     });

@@ -36,6 +36,8 @@ public final class JournalTipStore implements TipStore {
   private final GroupCommitLog log;
   private final long[] unfinishedAtOpen;
   private final Set<String> mediaAtOpen;
+  /** Deferred tips whose media are being uploaded now: one upload per tip at a time. */
+  private final Set<TipId> mediaReserved = ConcurrentHashMap.newKeySet();
 
   private JournalTipStore(JournalReplay replay, FileChannel reader, GroupCommitLog log) {
     this.index = replay.index;
@@ -74,7 +76,31 @@ public final class JournalTipStore implements TipStore {
     byte[] line = JournalCodec.tip(tip);
     // Runs on completeOn, before the caller's own continuation: find() sees the tip from then on.
     return log.append(line, completeOn).thenApply(offset -> {
-      index.add(tip.id(), offset, TipStatus.RECEIVED);
+      index.add(tip.id(), offset, tip.status());
+      return tip;
+    });
+  }
+
+  @Override
+  public boolean reserveMedia(TipId id) {
+    return index.status(id) == TipStatus.DEFERRED && mediaReserved.add(id);
+  }
+
+  @Override
+  public void releaseMedia(TipId id) {
+    mediaReserved.remove(id);
+  }
+
+  @Override
+  public CompletionStage<TipRecord> attachMedia(TipRecord tip, Executor completeOn) {
+    if (index.status(tip.id()) != TipStatus.DEFERRED || tip.status() != TipStatus.RECEIVED) {
+      return CompletableFuture.failedFuture(new IllegalStateException("tip " + tip.id()
+          + " is not awaiting media, or the record given is not the tip with its media"));
+    }
+    byte[] line = JournalCodec.media(tip);
+    // As for append: find() shows the tip with its media from before the caller's continuation.
+    return log.append(line, completeOn).thenApply(offset -> {
+      index.relocate(tip.id(), offset, TipStatus.RECEIVED);
       return tip;
     });
   }

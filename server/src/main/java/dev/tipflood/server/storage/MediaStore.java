@@ -62,19 +62,38 @@ public final class MediaStore {
    * @return the stored names, in the same order
    */
   public List<String> promote(TipId id, List<Path> temps) {
+    List<String> names = new java.util.ArrayList<>(temps.size());
+    for (int i = 0; i < temps.size(); i++) {
+      names.add(promoteOne(id, i, temps.get(i)));
+    }
+    if (!temps.isEmpty()) {
+      syncNames();
+    }
+    return names;
+  }
+
+  /**
+   * Moves one fsynced temp file into place as part {@code index} of tip {@code id}; the name is
+   * durable only after {@link #syncNames}.
+   *
+   * @return its stored name
+   */
+  public String promoteOne(TipId id, int index, Path temp) {
+    String name = id.value() + "-" + index;
     try {
-      List<String> names = new java.util.ArrayList<>(temps.size());
-      for (int i = 0; i < temps.size(); i++) {
-        String name = id.value() + "-" + i;
-        Files.move(temps.get(i), mediaDir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-        names.add(name);
-      }
-      if (!temps.isEmpty()) {
-        fsyncDirectory(mediaDir);
-      }
-      return names;
+      Files.move(temp, mediaDir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+      return name;
     } catch (IOException e) {
       throw new StorageException("cannot move media of tip " + id + " into place: " + e.getMessage(), e);
+    }
+  }
+
+  /** Fsyncs the media directory, so the names moved into it are durable. */
+  public void syncNames() {
+    try {
+      fsyncDirectory(mediaDir);
+    } catch (IOException e) {
+      throw new StorageException("cannot fsync " + mediaDir + ": " + e.getMessage(), e);
     }
   }
 

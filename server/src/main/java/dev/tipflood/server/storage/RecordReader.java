@@ -11,7 +11,7 @@ final class RecordReader {
 
   private RecordReader() {}
 
-  /** The tip record that starts at {@code offset}: up to its newline. Blocking I/O. */
+  /** The tip (or media) record that starts at {@code offset}: up to its newline. Blocking I/O. */
   static TipRecord tipAt(FileChannel journal, long offset) throws IOException {
     ByteBuffer buf = ByteBuffer.allocate(READ_CHUNK);
     int scanned = 0;
@@ -23,10 +23,13 @@ final class RecordReader {
       for (int i = scanned; i < buf.position(); i++) {
         if (bytes[i] == '\n') {
           JournalCodec.Line line = JournalCodec.read(bytes, 0, i);
-          if (!(line instanceof JournalCodec.TipLine tip)) {
-            throw new IOException("the record at offset " + offset + " is not a tip record");
+          if (line instanceof JournalCodec.TipLine tip) {
+            return tip.tip();
           }
-          return tip.tip();
+          if (line instanceof JournalCodec.MediaLine media) {
+            return media.tip();
+          }
+          throw new IOException("the record at offset " + offset + " is not a tip or media record");
         }
       }
       scanned = buf.position();

@@ -69,6 +69,12 @@ final class TipIndex {
     return shard(key).setStatus(id, key, status);
   }
 
+  /** A stored tip's record now starts at {@code offset}, with {@code status}; false when the id is not stored. */
+  boolean relocate(TipId id, long offset, TipStatus status) {
+    long key = key(id);
+    return shard(key).replace(id, key, (offset << STATUS_BITS) | status.ordinal());
+  }
+
   boolean contains(TipId id) {
     return value(id) != ABSENT;
   }
@@ -149,6 +155,18 @@ final class TipIndex {
         return false;
       }
       entries.put(key, withStatus(value, status));
+      return true;
+    }
+
+    synchronized boolean replace(TipId id, long key, long value) {
+      if (!overflow.isEmpty() && overflow.containsKey(id)) {
+        overflow.put(id, value);
+        return true;
+      }
+      if (entries.get(key) == ABSENT) {
+        return false;
+      }
+      entries.put(key, value);
       return true;
     }
 

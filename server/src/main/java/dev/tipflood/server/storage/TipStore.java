@@ -49,6 +49,24 @@ public interface TipStore extends AutoCloseable {
   /** Durably attaches a review (the status becomes {@code reviewed}); completes once it is on disk. */
   CompletionStage<Void> attachReview(TipId id, Review review);
 
+  /**
+   * Reserves a deferred tip for one media upload: true when its status is {@code deferred} and no
+   * other upload holds it; then {@link #releaseMedia} must follow, whatever the upload's outcome.
+   * From memory, never blocking.
+   */
+  boolean reserveMedia(TipId id);
+
+  /** Ends a {@link #reserveMedia} reservation. */
+  void releaseMedia(TipId id);
+
+  /**
+   * Durably attaches the media that arrived for a deferred tip ({@code tip} is the tip with them,
+   * {@link TipRecord#withMedia}); completes on {@code completeOn} once it is on disk, the tip's
+   * status then {@code received}. Its media must already be durable in the {@link MediaStore}.
+   * Fails when the stored tip is not {@code deferred}.
+   */
+  CompletionStage<TipRecord> attachMedia(TipRecord tip, Executor completeOn);
+
   /** Number of stored tips. */
   int count();
 

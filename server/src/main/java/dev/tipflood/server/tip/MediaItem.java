@@ -11,8 +11,21 @@ import java.util.Objects;
  * @param size bytes stored
  * @param sha256 lower-case hex SHA-256 of the bytes, computed while they streamed
  * @param storedAs file name inside the media directory
+ * @param linkedTo the earlier tip whose byte-identical stored copy {@code storedAs} names (the
+ *     {@code exact-duplicate} defence's {@code onDuplicate: link}); null when this tip stored its own copy
  */
-public record MediaItem(int index, String filename, String contentType, long size, String sha256, String storedAs) {
+public record MediaItem(int index, String filename, String contentType, long size, String sha256, String storedAs,
+    String linkedTo) {
+  /** A medium stored as the tip's own copy. */
+  public MediaItem(int index, String filename, String contentType, long size, String sha256, String storedAs) {
+    this(index, filename, contentType, size, sha256, storedAs, null);
+  }
+
+  /** Whether this medium refers to an earlier tip's stored copy instead of a copy of its own. */
+  public boolean linked() {
+    return linkedTo != null;
+  }
+
   public MediaItem {
     Objects.requireNonNull(filename, "filename");
     Objects.requireNonNull(contentType, "contentType");

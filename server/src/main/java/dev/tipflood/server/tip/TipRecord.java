@@ -14,9 +14,11 @@ import java.util.Optional;
  * @param media stored media, in part order
  * @param status pipeline status
  * @param review the reviewer's verdict, if any
+ * @param mediaUploadAfter when the tip's media were deferred (brownout, {@code 202}): from when
+ *     they may be uploaded; empty for a tip whose media came with it
  */
 public record TipRecord(TipId id, Instant receivedAt, TipMetadata metadata, List<MediaItem> media,
-    TipStatus status, Optional<Review> review) {
+    TipStatus status, Optional<Review> review, Optional<Instant> mediaUploadAfter) {
 
   public TipRecord {
     Objects.requireNonNull(id, "id");
@@ -25,6 +27,13 @@ public record TipRecord(TipId id, Instant receivedAt, TipMetadata metadata, List
     media = List.copyOf(media);
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(review, "review");
+    Objects.requireNonNull(mediaUploadAfter, "mediaUploadAfter");
+  }
+
+  /** A tip as stored by an older caller: not deferred. */
+  public TipRecord(TipId id, Instant receivedAt, TipMetadata metadata, List<MediaItem> media, TipStatus status,
+      Optional<Review> review) {
+    this(id, receivedAt, metadata, media, status, review, Optional.empty());
   }
 
   /** A newly received tip. */
@@ -32,12 +41,33 @@ public record TipRecord(TipId id, Instant receivedAt, TipMetadata metadata, List
     return new TipRecord(id, at, metadata, media, TipStatus.RECEIVED, Optional.empty());
   }
 
+  /** A newly received tip whose media were deferred: its text only, its media awaited from {@code uploadAfter}. */
+  public static TipRecord deferred(TipId id, Instant at, TipMetadata metadata, Instant uploadAfter) {
+    return new TipRecord(id, at, metadata, List.of(), TipStatus.DEFERRED, Optional.empty(),
+        Optional.of(uploadAfter));
+  }
+
+  /** This deferred tip with its media arrived: status {@code received}, ready for the pipeline. */
+  public TipRecord withMedia(List<MediaItem> arrived) {
+    return new TipRecord(id, receivedAt, metadata, arrived, TipStatus.RECEIVED, review, mediaUploadAfter);
+  }
+
+  /** Whether its media were deferred and have since arrived. */
+  public boolean deferredMediaArrived() {
+    return mediaUploadAfter.isPresent() && status != TipStatus.DEFERRED;
+  }
+
   public TipRecord withStatus(TipStatus newStatus) {
-    return new TipRecord(id, receivedAt, metadata, media, newStatus, review);
+    return new TipRecord(id, receivedAt, metadata, media, newStatus, review, mediaUploadAfter);
   }
 
   public TipRecord withReview(Review r) {
-    return new TipRecord(id, receivedAt, metadata, media, TipStatus.REVIEWED, Optional.of(r));
+    return new TipRecord(id, receivedAt, metadata, media, TipStatus.REVIEWED, Optional.of(r), mediaUploadAfter);
+  }
+
+  /** Media bytes stored for this tip: linked media (an earlier tip's copy) not counted. */
+  public long ownMediaBytes() {
+    return media.stream().filter(m -> !m.linked()).mapToLong(MediaItem::size).sum();
   }
 
   /** Total media bytes. */

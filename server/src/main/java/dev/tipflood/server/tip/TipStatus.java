@@ -6,6 +6,11 @@ import java.util.Locale;
 public enum TipStatus {
   /** Durable and acknowledged; nothing has processed it yet. */
   RECEIVED,
+  /**
+   * Its text is durable (answered {@code 202}, brownout) and its media are awaited at
+   * {@code POST /api/v1/tips/{id}/media}; it enters processing once they arrive.
+   */
+  DEFERRED,
   /** Waiting for or in media processing. */
   PROCESSING,
   /** Waiting for a human reviewer. */

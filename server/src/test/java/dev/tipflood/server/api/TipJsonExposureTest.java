@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 class TipJsonExposureTest {
   static final Set<String> TIP_FIELDS = Set.of("id", "status", "receivedAt", "metadata", "media", "review");
   static final Set<String> METADATA_FIELDS = Set.of("description", "lat", "lon", "occurredAt", "deviceId");
-  static final Set<String> MEDIA_FIELDS = Set.of("index", "filename", "type", "size", "sha256");
+  static final Set<String> MEDIA_FIELDS = Set.of("index", "filename", "type", "size", "sha256", "linked");
+  static final Set<String> DEFERRED_FIELDS = Set.of("mediaUploadAfter", "mediaUpload");
   static final Set<String> REVIEW_FIELDS = Set.of("verdict", "reviewedAt");
 
   private static final TipId ID = new TipId("0190a1b2c3d4e5f60718293a4b");
@@ -49,5 +50,36 @@ class TipJsonExposureTest {
   void neitherStorageNamesNorStaffIdentityAppearAnywhere() {
     String text = TipJson.of(reviewedTipWithMedia()).encode();
     assertThat(text).doesNotContain(STORED_AS).doesNotContain("reviewer-4").doesNotContain("media/");
+  }
+
+  @Test
+  void aDeferredTipShowsWhereAndFromWhenItsMediaGoAndNothingElseNew() {
+    TipRecord deferred = TipRecord.deferred(ID, Instant.parse("2020-05-31T18:05:00Z"),
+        new TipMetadata("a car on fire", 32.78, -96.8, Instant.parse("2020-05-31T18:04:05Z"), "device-0001"),
+        Instant.parse("2020-05-31T18:15:00Z"));
+    JsonObject json = TipJson.of(deferred);
+    assertThat(json.fieldNames()).isEqualTo(union(TIP_FIELDS, DEFERRED_FIELDS));
+    assertThat(json.getString("mediaUploadAfter")).isEqualTo("2020-05-31T18:15:00Z");
+    assertThat(json.getString("mediaUpload")).isEqualTo("/api/v1/tips/" + ID.value() + "/media");
+    JsonObject arrived = TipJson.of(deferred.withMedia(reviewedTipWithMedia().media()));
+    assertThat(arrived.fieldNames()).as("once its media arrived it is a tip like any other").isEqualTo(TIP_FIELDS);
+  }
+
+  @Test
+  void aLinkedMediumSaysSoButNeverNamesTheTipThatStoredItFirst() {
+    TipId earlier = new TipId("0190a1b2c3d4e5f60718293a4c");
+    TipRecord tip = TipRecord.received(ID, Instant.parse("2020-05-31T18:05:00Z"),
+        new TipMetadata("a car on fire", 32.78, -96.8, Instant.parse("2020-05-31T18:04:05Z"), "device-0001"),
+        List.of(new MediaItem(0, "photo.jpg", "image/jpeg", 660, "e740".repeat(16), earlier.value() + "-0",
+            earlier.value())));
+    JsonObject json = TipJson.of(tip);
+    assertThat(json.getJsonArray("media").getJsonObject(0).getBoolean("linked")).isTrue();
+    assertThat(json.encode()).doesNotContain(earlier.value());
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    java.util.Set<String> all = new java.util.HashSet<>(a);
+    all.addAll(b);
+    return all;
   }
 }

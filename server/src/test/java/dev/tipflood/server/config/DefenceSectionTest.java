@@ -42,8 +42,10 @@ class DefenceSectionTest {
   @Test
   void badTriageSettingNamesFileLineFieldAndWhatIsValid() {
     assertThat(error("name: x\ndefences:\n  - name: dups\n    kind: exact-duplicate\n    onDuplicate: ignore\n"))
-        .isEqualTo("p.yaml:5:18: defences[0].onDuplicate: bad value 'ignore': 'ignore' is not allowed: use reject or down-rank "
-            + "(defence 'dups', kind exact-duplicate)");
+        .isEqualTo("p.yaml:5:18: defences[0].onDuplicate: bad value 'ignore': 'ignore' is not allowed: use reject, down-rank "
+            + "or link (defence 'dups', kind exact-duplicate)");
+    assertThat(parse("name: x\ndefences:\n  - name: dups\n    kind: exact-duplicate\n    onDuplicate: link\n")
+        .defences().get(0).settings()).containsEntry("onDuplicate", "link");
     assertThat(error("name: x\ndefences:\n  - name: s\n    kind: triage-score\n    jurisdiction: \"1,2,3\"\n"))
         .startsWith("p.yaml:5:19: defences[0].jurisdiction: bad value '1,2,3': '1,2,3' is neither a box");
   }

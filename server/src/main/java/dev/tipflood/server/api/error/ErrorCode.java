@@ -33,6 +33,7 @@ public enum ErrorCode {
   TOO_MANY_PARTS(400),
   BAD_FILENAME(400),
   EMPTY_FILE(400),
+  MEDIA_MISSING(400),
   // media triage (docs/triage.md)
   MEDIA_TYPE_UNSUPPORTED(415),
   MEDIA_TYPE_MISMATCH(415),
@@ -54,6 +55,12 @@ public enum ErrorCode {
   METHOD_NOT_ALLOWED(405),
   TIP_ID_INVALID(400),
   TIP_NOT_FOUND(404),
+  // a deferred tip's media upload (POST /api/v1/tips/{id}/media)
+  TIP_NOT_DEFERRED(409),
+  MEDIA_ALREADY_UPLOADED(409),
+  MEDIA_UPLOAD_IN_PROGRESS(409),
+  MEDIA_UPLOAD_TOO_EARLY(425),
+  MEDIA_STILL_DEFERRED(503),
   // admin
   UNAUTHORIZED(401),
   FORBIDDEN(403),

@@ -25,6 +25,18 @@ final class UploadErrors {
         + "'; a tip has one 'metadata' part and zero or more 'media' file parts");
   }
 
+  /** A 'metadata' part in a deferred tip's media upload: its text is already stored. */
+  static ApiException metadataWithMedia() {
+    return ApiException.of(ErrorCode.UNKNOWN_PART, "a media upload takes 'media' file parts only; the tip's "
+        + "metadata is already stored");
+  }
+
+  /** A deferred tip's media upload without any media part. */
+  static ApiException mediaMissing() {
+    return ApiException.of(ErrorCode.MEDIA_MISSING, "the body has no 'media' file part; send the tip's media as "
+        + "parts named 'media'");
+  }
+
   /** A media part's temp file could not be written: the disk is full. Nothing is acknowledged. */
   static ApiException diskFull() {
     return ApiException.retryLater(ErrorCode.DISK_FULL, "the server's disk is full; nothing was stored, retry later",

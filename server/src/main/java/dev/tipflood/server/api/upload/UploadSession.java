@@ -63,6 +63,10 @@ public final class UploadSession implements MultipartListener {
   private ApiException failure;
   private final UploadGovernor.Allowance allowance;
   private final UploadGuard.Body guard;
+  /** A deferred tip's media arriving later: media parts only, at least one, no metadata part. */
+  private boolean mediaOnly;
+  /** Media parts read and dropped, never stored, because a defence deferred them. */
+  private int deferredParts;
 
   /**
    * @param allowance the upload's storage bandwidth share and quota; see {@link UploadGovernor}
@@ -84,7 +88,19 @@ public final class UploadSession implements MultipartListener {
     this.parser = new MultipartParser(boundary, limits, this);
   }
 
-  /** Starts reading the body. Call synchronously from the request handler, before any await. */
+  /**
+   * Makes this the upload of a deferred tip's media ({@code POST /api/v1/tips/{id}/media}): it
+   * takes 'media' parts only, and at least one. Call before {@link #start}.
+   */
+  public UploadSession mediaOnly() {
+    this.mediaOnly = true;
+    return this;
+  }
+
+  /**
+   * Starts reading the body. Call synchronously from the request handler, before any await (or
+   * with the request paused until then).
+   */
   public Future<StagedUpload> start() {
     request.exceptionHandler(this::onRequestError);
     request.response().closeHandler(v -> fail(UploadErrors.disconnected()));
@@ -104,6 +120,16 @@ public final class UploadSession implements MultipartListener {
     allowance.closeFlow();
     allowance.release();
     return media.discard();
+  }
+
+  /**
+   * The tip is durable and {@code bytes} of its media were linked to earlier copies rather than
+   * kept: storage's quota gets them back.
+   */
+  public void unkept(long bytes) {
+    if (bytes > 0) {
+      allowance.unkept(bytes);
+    }
   }
 
   private void onChunk(Buffer chunk) {
@@ -143,6 +169,9 @@ public final class UploadSession implements MultipartListener {
     }
     switch (part.name()) {
       case "metadata" -> {
+        if (mediaOnly) {
+          throw UploadErrors.metadataWithMedia();
+        }
         if (metadata != null) {
           throw ApiException.of(ErrorCode.METADATA_DUPLICATE, "the body has more than one 'metadata' part");
         }
@@ -202,6 +231,14 @@ public final class UploadSession implements MultipartListener {
     if (failure != null) {
       return;
     }
+    if (mediaOnly) {
+      if (media.isEmpty()) {
+        settle(Future.failedFuture(UploadErrors.mediaMissing()));
+      } else {
+        media.all().map(staged -> new StagedUpload(null, staged)).onComplete(this::settle);
+      }
+      return;
+    }
     if (!metadataComplete) {
       settle(Future.failedFuture(ApiException.of(ErrorCode.METADATA_MISSING,
           "the body has no 'metadata' part; send the tip's JSON as a part named 'metadata'")));
@@ -209,10 +246,10 @@ public final class UploadSession implements MultipartListener {
     }
     String json = metadata.toString(StandardCharsets.UTF_8);
     if (media.isEmpty()) {
-      settle(Future.succeededFuture(new StagedUpload(json, List.of()))); // no future to wait for
+      settle(Future.succeededFuture(new StagedUpload(json, List.of(), deferredParts))); // no future to wait for
       return;
     }
-    media.all().map(staged -> new StagedUpload(json, staged)).onComplete(this::settle);
+    media.all().map(staged -> new StagedUpload(json, staged, deferredParts)).onComplete(this::settle);
   }
 
   /** The body is complete and every part is staged (or one failed): the session's result. */
@@ -248,6 +285,7 @@ public final class UploadSession implements MultipartListener {
       throw ApiException.of(ErrorCode.MEDIA_NOT_A_FILE, "a 'media' part must be a file part (with a filename)");
     }
     if (guard.mediaDeferredNanos() >= 0) {
+      deferredParts++;
       return PartStream.dropped(flow); // brownout: the media comes later, these bytes are not stored
     }
     String filename = FilenamePolicy.check(part.filename());

@@ -13,7 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Wires a {@link DefenceSet} into the server: the admission handler on tip POSTs, the body guard
+ * Wires a {@link DefenceSet} into the server: the admission handler on tip POSTs (new tips and a
+ * deferred tip's media), the body guard
  * for the upload session, the periodic sweeps some defences need, and the admin routes.
  *
  * <pre>{@code
@@ -60,7 +61,10 @@ public final class DefenceRoutes implements RouteContributor {
 
   @Override
   public void contributeAdmission(Router router) {
-    router.post(PublicRouter.TIPS).handler(new AdmissionHandler(set, clock, lowScoreBelow));
+    AdmissionHandler admission = new AdmissionHandler(set, clock, lowScoreBelow);
+    router.post(PublicRouter.TIPS).handler(admission);
+    router.post(PublicRouter.TIP_MEDIA).handler(admission); // a deferred tip's media: the same defences
+
   }
 
   @Override

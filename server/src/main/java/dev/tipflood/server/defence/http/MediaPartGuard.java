@@ -105,7 +105,8 @@ final class MediaPartGuard implements PartGuard {
   @Override
   public Future<StagedMedia> staged(StagedMedia media) {
     part.completed(media.size(), media.sha256(), media.temp());
-    return decideEnd(set.at(Point.MEDIA_END), 0).map(media);
+    return decideEnd(set.at(Point.MEDIA_END), 0).map(v -> part.linkStoredAs() == null ? media
+        : media.linkedTo(new StagedMedia.StoredCopy(part.linkTipId(), part.linkStoredAs())));
   }
 
   /** Asks the defences at the part's end from {@code from} on, waiting for any that queue the part. */

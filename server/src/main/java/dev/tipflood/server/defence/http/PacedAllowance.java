@@ -83,6 +83,11 @@ final class PacedAllowance implements UploadGovernor.Allowance {
   }
 
   @Override
+  public void unkept(long bytes) {
+    storage.unkept(bytes);
+  }
+
+  @Override
   public void release() {
     storage.release();
   }

@@ -32,7 +32,11 @@ public final class PdqBlocklist {
 
   /** Lists a picture judged junk under all its views; returns how many hashes were usable and listed. */
   public int addVerdict(PdqHasher hasher, BufferedImage picture, long id) {
-    PdqViews.Listing listing = PdqViews.listing(hasher, picture);
+    return addListing(PdqViews.listing(hasher, picture), id);
+  }
+
+  /** Lists views hashed elsewhere ({@link PdqViews#listing}); returns how many were usable and listed. */
+  public int addListing(PdqViews.Listing listing, long id) {
     int added = 0;
     for (PdqResult r : listing.wholes()) {
       added += add(whole, r, id);

@@ -78,5 +78,11 @@ public interface UploadGovernor {
 
     /** The upload will not be kept: give back every byte reserved. Idempotent. */
     void release();
+
+    /**
+     * {@code bytes} of this upload, reserved and written, are not kept after all (a duplicate
+     * linked to its earlier copy, then deleted): give them back.
+     */
+    default void unkept(long bytes) {}
   }
 }

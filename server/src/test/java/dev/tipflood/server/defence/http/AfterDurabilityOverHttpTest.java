@@ -112,7 +112,7 @@ class AfterDurabilityOverHttpTest {
     assertThat(r.headers().firstValue("Retry-After")).hasValue("300");
     assertThat(server.mediaFiles()).as("the media waits for its slot").isZero();
     await().atMost(Duration.ofSeconds(5)).until(() -> server.tempFiles() == 0);
-    assertThat(status(id(r))).isIn("received", "processing", "awaiting_review", "reviewed");
+    assertThat(status(id(r))).as("it waits for its media, out of the pipeline").isEqualTo("deferred");
 
     JsonObject counted = new JsonObject(DefenceHttp.admin(server, "GET", "/measure/defences", null, true).body());
     assertThat(findDefence(counted, "brownout").getJsonObject("defer.brownout").getLong("legit")).isEqualTo(1);

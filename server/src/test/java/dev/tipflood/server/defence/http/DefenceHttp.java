@@ -2,17 +2,14 @@ package dev.tipflood.server.defence.http;
 
 import dev.tipflood.server.testing.Multipart;
 import dev.tipflood.server.testing.TestServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.tipflood.server.testing.TipHttp;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** Loopback HTTP helpers for the defence tests: tips from a given address and device, and admin calls. */
 final class DefenceHttp {
-  private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
   private DefenceHttp() {}
 
@@ -50,13 +47,6 @@ final class DefenceHttp {
   }
 
   private static HttpResponse<String> send(HttpRequest r) {
-    try {
-      return CLIENT.send(r, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return TipHttp.send(r);
   }
 }

@@ -15,8 +15,10 @@ import java.util.Set;
  * more than {@code queueAbove} tips wait for processing, or more than {@code uploadsAbove} uploads
  * share the storage bandwidth) a tip's text is taken at once and
  * answered {@code 202 deferred}, with an upload slot {@code later} from now for its media; the
- * media parts of that request are read and dropped, never stored. A reviewer can act on the text
- * while the flood lasts, and storage and processing are spared the bytes.
+ * media parts of that request are read and dropped, never stored, and storage and processing are
+ * spared the bytes while the flood lasts. The client uploads them from then on at
+ * {@code POST /api/v1/tips/{id}/media}, where this defence is asked again: still under pressure,
+ * the upload is answered {@code 503 media_still_deferred} with the wait again.
  *
  * <pre>{@code
  * Defence brownout = new Brownout(new Brownout.Settings(400, 64, Duration.ofMinutes(10)), pressure);

@@ -16,7 +16,8 @@ import java.util.Set;
  * Exact duplicates by the SHA-256 computed while the part streamed, once it is complete and
  * before it becomes part of a tip: media a reviewer judged junk is refused
  * ({@code 422 media_known_junk}); media already stored is, per profile, refused
- * ({@code 409 media_duplicate}) or kept and down-ranked by {@code penalty} after durability.
+ * ({@code 409 media_duplicate}), kept and down-ranked by {@code penalty} after durability, or
+ * linked: down-ranked too, and the tip refers to the earlier stored copy instead of keeping its own.
  *
  * <pre>{@code
  * Defence dups = new ExactDuplicates(new ExactDuplicates.Settings(DuplicatePolicy.DOWN_RANK, 30),
@@ -61,15 +62,19 @@ public final class ExactDuplicates implements Defence {
       return Decision.reject(Reason.MEDIA_KNOWN_JUNK, 0, "media part '" + part.filename()
           + "' is byte-identical to media a reviewer judged junk");
     }
-    String first = stored.firstTipOf(part.sha256());
+    StoredDigests.Copy first = stored.firstCopyOf(part.sha256());
     if (first == null) {
       return Decision.admit();
     }
     if (settings.policy() == DuplicatePolicy.REJECT) {
+      // Never the earlier tip's id: an id is the key to its tip (docs/server.md, "What a tip's GET reveals").
       return Decision.reject(Reason.MEDIA_DUPLICATE, 0, "media part '" + part.filename()
-          + "' is byte-identical to media of tip " + first + ", already stored");
+          + "' is byte-identical to media an earlier tip already stored");
     }
-    part.note(NOTE, first);
+    if (settings.policy() == DuplicatePolicy.LINK) {
+      part.linkTo(first.tipId(), first.storedAs());
+    }
+    part.note(NOTE, first.tipId());
     return Decision.admit();
   }
 
@@ -77,7 +82,9 @@ public final class ExactDuplicates implements Defence {
     TipFacts tip = attempt.tip();
     boolean duplicate = attempt.parts().stream().anyMatch(p -> p.noted(NOTE) != null);
     if (tip != null) {
-      tip.mediaSha256().forEach(sha -> stored.stored(sha, tip.tipId()));
+      for (int i = 0; i < tip.mediaSha256().size(); i++) {
+        stored.stored(tip.mediaSha256().get(i), tip.tipId(), tip.mediaStoredAs().get(i));
+      }
     }
     return duplicate ? Decision.prioritise(-settings.penalty()) : Decision.admit();
   }

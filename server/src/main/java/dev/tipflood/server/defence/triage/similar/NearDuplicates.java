@@ -158,6 +158,9 @@ public final class NearDuplicates implements Defence {
       if (wholes != null && !wholes.isEmpty()) {
         String group = p.noted(GROUP);
         witnesses.add(wholes, group != null ? group : tip.tipId(), group != null);
+        if (group != null) {
+          context.witnesses().joined(tip.tipId(), group); // shown to the reviewers
+        }
       }
     }
     return junkLike ? Decision.prioritise(-settings.penalty()) : Decision.admit();

@@ -106,6 +106,9 @@ public final class AttachMediaHandler implements Handler<RoutingContext> {
   }
 
   private void upload(RoutingContext ctx, TipRecord tip, String boundary) {
+    if (ctx.response().closed()) {
+      return; // the client left while its tip was read: reserve nothing a closed upload could not release
+    }
     ApiException refused = refusal(tip, clock.instant());
     if (refused == null && !tips.reserveMedia(tip.id())) {
       refused = ApiException.of(ErrorCode.MEDIA_UPLOAD_IN_PROGRESS, "another upload of tip " + tip.id()

@@ -106,6 +106,9 @@ public final class AttachMediaHandler implements Handler<RoutingContext> {
   }
 
   private void upload(RoutingContext ctx, TipRecord tip, String boundary) {
+    if (ctx.response().closed()) {
+      return; // the client left while its tip was read: reserve nothing a closed upload could not release
+    }
     ApiException refused = refusal(tip, clock.instant());
     if (refused == null && !tips.reserveMedia(tip.id())) {
       refused = ApiException.of(ErrorCode.MEDIA_UPLOAD_IN_PROGRESS, "another upload of tip " + tip.id()
@@ -116,7 +119,7 @@ public final class AttachMediaHandler implements Handler<RoutingContext> {
       return;
     }
     UploadGuard.Body body = guard == UploadGuard.NONE ? UploadGuard.Body.NONE : guard.forRequest(ctx);
-    refused = stillDeferred(body, tip);
+    refused = body.onDeferredMedia(metadataJson(tip.metadata()));
     if (refused != null) {
       tips.releaseMedia(tip.id());
       ctx.fail(refused);
@@ -154,26 +157,6 @@ public final class AttachMediaHandler implements Handler<RoutingContext> {
     if (now.isBefore(after)) {
       return ApiException.retryLater(ErrorCode.MEDIA_UPLOAD_TOO_EARLY, "tip " + tip.id() + "'s media may be "
           + "uploaded from " + after + " (mediaUploadAfter); retry then", Duration.between(now, after));
-    }
-    return null;
-  }
-
-  /**
-   * Asks the defences that act on a tip's text again (the brownout among them): under pressure
-   * still, the media wait longer ({@code 503 media_still_deferred} with the new wait).
-   */
-  private static ApiException stillDeferred(UploadGuard.Body body, TipRecord tip) {
-    if (body == UploadGuard.Body.NONE) {
-      return null;
-    }
-    ApiException refused = body.onMetadata(metadataJson(tip.metadata()));
-    if (refused != null) {
-      return refused;
-    }
-    long nanos = body.mediaDeferredNanos();
-    if (nanos >= 0) {
-      return ApiException.retryLater(ErrorCode.MEDIA_STILL_DEFERRED, "the service is still under pressure "
-          + "(brownout): tip " + tip.id() + "'s media are not taken now; retry later", Duration.ofNanos(nanos));
     }
     return null;
   }

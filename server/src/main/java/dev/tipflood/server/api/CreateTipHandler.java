@@ -133,8 +133,14 @@ public final class CreateTipHandler implements Handler<RoutingContext> {
         .putHeader(HttpHeaders.CONTENT_TYPE, APPLICATION_JSON)
         .putHeader(HttpHeaders.LOCATION, "/api/v1/tips/" + tip.id().value())
         .end(body);
-    if (pipeline != TipPipeline.NONE && uploadAfter == null) {
-      sent.onComplete(ar -> pipeline.accepted(tip, priority));
+    if (pipeline != TipPipeline.NONE) {
+      sent.onComplete(ar -> {
+        if (uploadAfter == null) {
+          pipeline.accepted(tip, priority);
+        } else {
+          pipeline.deferred(tip);
+        }
+      });
     }
   }
 }

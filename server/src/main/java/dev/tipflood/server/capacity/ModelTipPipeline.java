@@ -30,7 +30,15 @@ public final class ModelTipPipeline implements TipPipeline {
   }
 
   @Override
+  public void deferred(TipRecord tip) {
+    measure.tipDeferred(tip.id().value());
+  }
+
+  @Override
   public void accepted(TipRecord tip, int priority) {
+    if (tip.mediaUploadAfter().isPresent()) {
+      measure.deferredMediaArrived(tip.id().value());
+    }
     measure.tipStored(tip.id().value(), tip.ownMediaBytes()); // a linked duplicate stores no bytes
     submit(tip, priority);
   }

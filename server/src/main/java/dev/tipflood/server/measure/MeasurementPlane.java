@@ -53,6 +53,8 @@ public final class MeasurementPlane {
   private final LatencyRecorders latency;
   private final ReviewScoring scoring = new ReviewScoring(truth);
   private final ClassCounters storedBytes = new ClassCounters();
+  private final ClassCounters deferredTips = new ClassCounters();
+  private final ClassCounters deferredArrived = new ClassCounters();
   private final TimelineSampler timeline;
   private final Map<LatencyTag, Timer> latencyTimers = new ConcurrentHashMap<>();
   private final DecisionCounters decisions;
@@ -65,6 +67,7 @@ public final class MeasurementPlane {
     timeline.add(new JvmContributor());
     this.decisions = new DecisionCounters(registry);
     timeline.add(decisions);
+    timeline.add(new dev.tipflood.server.measure.timeline.DeferredMediaContributor(deferredTips, deferredArrived));
     MeasureMetrics.bindReview(registry, scoring);
     FunctionCounter.builder("tipflood.latency.clamped", latency, LatencyRecorders::clampedValues).register(registry);
   }
@@ -120,6 +123,16 @@ public final class MeasurementPlane {
             .tags("pop", t.population(), "ep", t.endpoint(), "out", t.outcome())
             .register(registry))
         .record(micros, TimeUnit.MICROSECONDS);
+  }
+
+  /** A tip's media were deferred (brownout, {@code 202}): counted by its truth class. */
+  public void tipDeferred(String tipId) {
+    deferredTips.add(truth.classOf(tipId), 1);
+  }
+
+  /** The media of a deferred tip have arrived: counted by its truth class. */
+  public void deferredMediaArrived(String tipId) {
+    deferredArrived.add(truth.classOf(tipId), 1);
   }
 
   /** Attributes an acknowledged tip's stored bytes to its truth class. */

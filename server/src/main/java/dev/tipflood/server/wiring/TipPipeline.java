@@ -24,6 +24,12 @@ public interface TipPipeline {
   void accepted(TipRecord tip, int priority);
 
   /**
+   * A tip's text is durable and its {@code 202 deferred} has been sent: its media come later, and
+   * the tip enters the pipeline through {@link #accepted} once they have. Nothing by default.
+   */
+  default void deferred(TipRecord tip) {}
+
+  /**
    * A tip acknowledged before a restart whose pipeline work was not finished; called at
    * start-up, in journal order, before the ports open. By default it starts over like a new tip.
    */

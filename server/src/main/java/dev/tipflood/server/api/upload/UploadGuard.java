@@ -48,6 +48,15 @@ public interface UploadGuard {
       return -1;
     }
 
+    /**
+     * A deferred tip's media upload is about to read its body: the defences acting on a tip's
+     * text are asked again with its stored metadata. Null to go on; else why not now (a refusal,
+     * or the brownout still holding: {@code 503 media_still_deferred} with its wait).
+     */
+    default ApiException onDeferredMedia(String metadataJson) {
+      return null;
+    }
+
     /** A media part starts: the guard its bytes pass on their way to storage. */
     default PartGuard onMediaPart(String declaredType, String filename) {
       return PartGuard.NONE;

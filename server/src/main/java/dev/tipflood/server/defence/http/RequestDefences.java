@@ -1,6 +1,7 @@
 package dev.tipflood.server.defence.http;
 
 import dev.tipflood.server.api.error.ApiException;
+import dev.tipflood.server.api.error.ErrorCode;
 import dev.tipflood.server.api.upload.PartGuard;
 import dev.tipflood.server.api.upload.UploadGuard;
 import dev.tipflood.server.defence.Attempt;
@@ -179,6 +180,24 @@ final class RequestDefences implements UploadGuard.Body {
   @Override
   public long mediaDeferredNanos() {
     return deferredNanos;
+  }
+
+  /**
+   * The brownout deferring the media again is the defence's refusal of this upload, counted as
+   * such (an adaptive limit does not read it as the server dropping work).
+   */
+  @Override
+  public ApiException onDeferredMedia(String metadataJson) {
+    ApiException refused = onMetadata(metadataJson);
+    if (refused != null || deferredNanos < 0) {
+      return refused;
+    }
+    refusedByDefence();
+    long nanos = deferredNanos;
+    deferredNanos = -1;
+    return ApiException.retryLater(ErrorCode.MEDIA_STILL_DEFERRED, "the service is still under pressure "
+        + "(brownout): the tip's media are not taken now; retry in " + Math.max(1, (nanos + 999_999_999) / 1_000_000_000)
+        + "s", java.time.Duration.ofNanos(nanos));
   }
 
   /** The device id if the metadata is a JSON object with a text deviceId; else null (the API rejects it later). */

@@ -29,4 +29,11 @@ public final class ClassCounters {
   public long get(String truthClass) {
     return counters.get(truthClass).sum();
   }
+
+  /** Every class's count, in {@link #CLASSES} order, as the timeline lists them. */
+  public java.util.Map<String, Object> byClass() {
+    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    CLASSES.forEach(c -> m.put(c, get(c)));
+    return m;
+  }
 }

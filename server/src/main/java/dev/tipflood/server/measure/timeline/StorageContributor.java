@@ -26,9 +26,7 @@ public final class StorageContributor implements TimelineContributor {
     m.put("quotaBytes", quota.quotaBytes() == Long.MAX_VALUE ? null : quota.quotaBytes());
     m.put("refusals", quota.refusals());
     m.put("activeUploads", bandwidth.activeFlows());
-    Map<String, Object> byTruth = new LinkedHashMap<>();
-    ClassCounters.CLASSES.forEach(c -> byTruth.put(c, bytesByClass.get(c)));
-    m.put("byTruth", byTruth);
+    m.put("byTruth", bytesByClass.byClass());
     sample.put("storage", m);
   }
 }

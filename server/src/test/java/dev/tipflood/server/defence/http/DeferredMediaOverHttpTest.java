@@ -65,6 +65,9 @@ class DeferredMediaOverHttpTest {
     assertThat(new JsonObject(deferred.body()).getString("mediaUpload")).isEqualTo("/api/v1/tips/" + id + "/media");
     JsonObject shown = get(id);
     assertThat(shown.getString("status")).isEqualTo("deferred");
+    await().atMost(Duration.ofSeconds(5)).ignoreExceptions()
+        .until(() -> deferredMedia().getJsonObject("deferred").getLong("legit") == 1); // the first sample comes after 1 s
+    assertThat(deferredMedia().getJsonObject("arrived").getLong("legit")).isZero();
     assertThat(shown.getString("mediaUpload")).isEqualTo("/api/v1/tips/" + id + "/media");
 
     // Its time has come, but the brownout still holds: 503 with the brownout's wait.
@@ -91,6 +94,7 @@ class DeferredMediaOverHttpTest {
     assertThat(withMedia.containsKey("mediaUploadAfter")).isFalse();
     assertThat(server.mediaFiles()).isEqualTo(1);
     await().atMost(Duration.ofSeconds(20)).until(() -> get(id).getString("status").equals("reviewed"));
+    await().atMost(Duration.ofSeconds(5)).until(() -> deferredMedia().getJsonObject("arrived").getLong("legit") == 1);
 
     // A repeat (a lost answer, a retrying client) stores nothing twice.
     assertError(upload(id, media("p.jpg", "image/jpeg", jpeg)), 409, "media_already_uploaded");
@@ -161,6 +165,12 @@ class DeferredMediaOverHttpTest {
     await().atMost(Duration.ofSeconds(5)).until(() -> server.tempFiles() == 0);
     assertThat(server.mediaFiles()).isEqualTo(1);
     assertThat(get(id).getJsonArray("media")).hasSize(1);
+  }
+
+  /** The latest timeline sample's {@code deferredMedia} counters. */
+  private JsonObject deferredMedia() {
+    String[] lines = DefenceHttp.admin(server, "GET", "/measure/timeline", null, true).body().strip().split("\n");
+    return new JsonObject(lines[lines.length - 1]).getJsonObject("deferredMedia");
   }
 
   private static Multipart media(String filename, String type, byte[] bytes) {

@@ -4,8 +4,8 @@
 #   flock /tmp/tipflood-load.lock loadgen/soak/soak.sh [--profile P] [--duration D] [--scenario S] [--out DIR]
 #
 # Defaults: fancam-flood stretched to 10m (its 6-minute June 2020 shape, then the legit trickle
-# and the flood's tail to 10 minutes) on tipline+throttle; the defence profiles tipline+full and
-# tipline+triage plug in with --profile. The short variant, about a minute and a half:
+# and the flood's tail to 10 minutes) on tipline+full, every defence on; any other profile
+# (tipline+throttle, tipline+triage...) with --profile. The short variant, about a minute and a half:
 #   loadgen/soak/soak.sh --scenario fancam-flood-smoke --duration 60s
 # (--duration cuts or extends a scenario's timeline: fancam-flood cut to 60s has no flood yet).
 #
@@ -19,7 +19,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-profile=tipline+throttle duration=10m scenario=fancam-flood out="$root/runs"
+profile=tipline+full duration=10m scenario=fancam-flood out="$root/runs"
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --profile) profile="$2"; shift 2 ;;

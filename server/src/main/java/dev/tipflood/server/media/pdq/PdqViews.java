@@ -15,7 +15,8 @@ import java.util.List;
  *       of them. An upload is also hashed at the centre crop {@link #QUERY_ZOOM}, a second look at
  *       the same listed hashes (it rescues crops and re-encodes that miss by a few bits).</li>
  *   <li><b>Captions.</b> Both a listed picture and an upload are hashed on their top
- *       {@link #TOP_SHARES}: a caption or banner over the bottom 20-45% leaves one of them intact.
+ *       {@link #TOP_SHARES}: a caption or banner within the bottom 20%, 30% or 45% of the height
+ *       leaves the 80%, 70% or 55% cut intact.
  *       Several cuts, because a short cut is often too flat to hash (quality below 50) and a tall
  *       one is crossed by a big caption.</li>
  * </ul>

@@ -172,11 +172,23 @@ jit_jiffies() {
   echo "$sum"
 }
 now() { date +%s.%N; }
+# thread_jiffies PID: "name jiffies" per thread, numbers in thread names folded (gatling-1-2 -> gatling-#-#)
+thread_jiffies() {
+  local t
+  for t in /proc/"$1"/task/*; do
+    echo "$(sed 's/[0-9]\+/#/g; s/ /_/g' "$t/comm" 2> /dev/null) $(awk '{print $14 + $15}' "$t/stat" 2> /dev/null || echo 0)"
+  done
+}
+# threads_delta BEFORE AFTER: CPU seconds per thread name over the window, most first
+threads_delta() {
+  awk -v hz="$HZ" 'NR == FNR { b[$1] += $2; next } { a[$1] += $2 } END { for (n in a) printf "%8.3f %s\n", (a[n] - b[n]) / hz, n }' "$1" "$2" | sort -rn
+}
 
 # measure LOG PID: waits for "started" in LOG, samples the JVM's CPU over the window; prints
-# "cpu-seconds wall-seconds jit-cpu-seconds"
+# "cpu-seconds wall-seconds jit-cpu-seconds" (and the CPU per thread to threads.txt beside LOG)
 measure() {
-  local log=$1 pid=$2
+  local log=$1 pid=$2 threads
+  threads=$(dirname "$log")/threads
   for _ in $(seq 1 600); do
     grep -q 'Simulation .* started' "$log" 2>/dev/null && break
     kill -0 "$pid" 2>/dev/null || { echo "0 0 0"; return; }
@@ -184,9 +196,10 @@ measure() {
   done
   sleep "$SKIP"
   local j0 t0 j1 t1 c0 c1
-  j0=$(jiffies "$pid"); c0=$(jit_jiffies "$pid"); t0=$(now)
+  j0=$(jiffies "$pid"); c0=$(jit_jiffies "$pid"); t0=$(now); thread_jiffies "$pid" > "$threads.0"
   sleep "$WINDOW"
-  j1=$(jiffies "$pid"); c1=$(jit_jiffies "$pid"); t1=$(now)
+  j1=$(jiffies "$pid"); c1=$(jit_jiffies "$pid"); t1=$(now); thread_jiffies "$pid" > "$threads.1"
+  threads_delta "$threads.0" "$threads.1" > "$threads.txt"
   awk -v a="$j0" -v b="$j1" -v c="$c0" -v d="$c1" -v s="$t0" -v e="$t1" -v hz="$HZ" \
       'BEGIN { printf "%.3f %.3f %.3f", (b - a) / hz, e - s, (d - c) / hz }'
 }

@@ -172,12 +172,12 @@ jit_jiffies() {
   echo "$sum"
 }
 now() { date +%s.%N; }
-# thread_jiffies PID: "name jiffies" per thread, numbers in thread names folded (gatling-1-2 -> gatling-#-#)
+# thread_jiffies PID: "name jiffies" per thread (one awk: forks per thread would stretch the
+# window on a busy machine), numbers in thread names folded (gatling-1-2 -> gatling-#-#)
 thread_jiffies() {
-  local t
-  for t in /proc/"$1"/task/*; do
-    echo "$(sed 's/[0-9]\+/#/g; s/ /_/g' "$t/comm" 2> /dev/null) $(awk '{print $14 + $15}' "$t/stat" 2> /dev/null || echo 0)"
-  done
+  cat /proc/"$1"/task/*/stat 2> /dev/null | awk '{
+    end = match($0, /\) [A-Z] /); name = substr($0, index($0, "(") + 1, end - index($0, "(") - 1)
+    split(substr($0, end + 2), f, " "); gsub(/[0-9]+/, "#", name); gsub(/ /, "_", name); print name, f[12] + f[13] }'
 }
 # threads_delta BEFORE AFTER: CPU seconds per thread name over the window, most first
 threads_delta() {

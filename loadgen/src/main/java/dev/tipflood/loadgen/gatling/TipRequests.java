@@ -23,26 +23,32 @@ final class TipRequests {
 
   /**
    * A multipart tip upload of population {@code p} with {@code mediaCount} media parts streamed
-   * from disk, carrying the truth headers and the identity's source address. The status (and, for
-   * a population that retries and honours it, any {@code Retry-After}) is saved for the recorder;
-   * only a 2xx counts as OK in Gatling's own report. A population that never retries sends only
-   * first attempts: its request name and attempt header are constants.
+   * from disk, carrying the truth headers and the identity's source address, all read from the
+   * user's {@link Tip}. The status (and, for a population that retries and honours it, any
+   * {@code Retry-After}) is saved for the recorder; only a 2xx counts as OK in Gatling's own
+   * report. A population that never retries sends only first attempts: its request name and
+   * attempt header are constants.
    */
   static HttpRequestActionBuilder submitTip(PopulationPlan p, int mediaCount, Duration timeout, boolean retries) {
-    HttpRequestActionBuilder request = http(retries ? "#{" + SessionKeys.REQUEST_NAME + "}" : p.name() + " " + TipChains.FIRST)
+    String first = p.name() + " " + TipChains.FIRST;
+    String retry = p.name() + " " + TipChains.RETRY;
+    HttpRequestActionBuilder request = (retries ? http(s -> Tip.of(s).attempt == 1 ? first : retry) : http(first))
         .post(SUBMIT_PATH)
         .header("X-Tipflood-Truth", p.truth())
         .header("X-Tipflood-Population", p.name())
-        .header("X-Tipflood-Seq", "#{" + SessionKeys.SEQ + "}")
-        .header("X-Tipflood-Attempt", retries ? "#{" + SessionKeys.ATTEMPT + "}" : "1")
-        .header("X-Forwarded-For", "#{" + SessionKeys.SOURCE_IP + "}")
+        .header("X-Tipflood-Seq", s -> Tip.of(s).seqText())
+        .header("X-Forwarded-For", s -> Tip.of(s).sourceIp)
         .asMultipartForm()
-        .bodyPart(StringBodyPart("metadata", "#{" + SessionKeys.METADATA + "}")
+        .bodyPart(StringBodyPart("metadata", s -> Tip.of(s).metadata)
             .contentType("application/json").charset("UTF-8"));
+    request = retries
+        ? request.header("X-Tipflood-Attempt", s -> Integer.toString(Tip.of(s).attempt))
+        : request.header("X-Tipflood-Attempt", "1");
     for (int i = 0; i < mediaCount; i++) {
-      request = request.bodyPart(RawFileBodyPart("media", "#{" + SessionKeys.mediaPath(i) + "}")
-          .contentType("#{" + SessionKeys.mediaType(i) + "}")
-          .fileName("#{" + SessionKeys.mediaName(i) + "}"));
+      int part = i;
+      request = request.bodyPart(RawFileBodyPart("media", s -> Tip.of(s).media(part).path())
+          .contentType(s -> Tip.of(s).media(part).contentType())
+          .fileName(s -> Tip.of(s).media(part).fileName()));
     }
     List<CheckBuilder> checks = new ArrayList<>(List.of(status().saveAs(SessionKeys.STATUS), status().in(200, 201, 202),
         regex("\"id\":\"([0-9a-f]{26})\"").optional().saveAs(SessionKeys.TIP_ID)));

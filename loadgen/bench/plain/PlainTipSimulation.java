@@ -1,7 +1,7 @@
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
-import static io.gatling.javaapi.core.CoreDsl.regex;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.StringBodyPart;
+import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
@@ -31,7 +31,7 @@ import java.util.concurrent.ThreadLocalRandom;
  *   <li>{@code headers}: tipflood's five tracing headers ({@code X-Tipflood-Truth, -Population,
  *       -Seq, -Attempt}, {@code X-Forwarded-For}), the per-user ones from session functions;
  *   <li>{@code ack}: the checks tipflood's outcome classification and acked-tips.tsv need (the
- *       status saved, the 2xx check, the body's tip id saved by a regex);
+ *       status saved, the 2xx check, the Location naming the tip saved);
  *   <li>{@code lead}: each user waits one second before it sends, as a tipflood user waits for its
  *       own arrival time (up to the one-second lead): a timer per user, users living longer.
  * </ul>
@@ -88,7 +88,7 @@ public class PlainTipSimulation extends Simulation {
         .requestTimeout(Duration.ofSeconds(10));
     submit = features.contains("ack")
         ? submit.check(status().saveAs("status"), status().in(200, 201, 202),
-            regex("\"id\":\"([0-9a-f]{26})\"").optional().saveAs("id"))
+            header("Location").optional().saveAs("location"))
         : submit.check(status().is(201));
     ScenarioBuilder s = scenario("plain");
     return (features.contains("lead") ? s.pause(Duration.ofSeconds(1)) : s).exec(submit);

@@ -6,8 +6,8 @@ final class SessionKeys {
   static final String TIP = "tf_tip";
   static final String STATUS = "tf_status";
   static final String RETRY_AFTER = "tf_retryAfter";
-  /** The id of a 201's body, for the acknowledged-tip log. */
-  static final String TIP_ID = "tf_tipId";
+  /** The {@code Location} of the answer: a 201's names the tip, for the acknowledged-tip log. */
+  static final String LOCATION = "tf_location";
 
   private SessionKeys() {
   }

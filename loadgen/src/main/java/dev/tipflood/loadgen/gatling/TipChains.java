@@ -107,7 +107,7 @@ final class TipChains {
       tip.firstSendNanos = now;
     }
     // A retry must not read the previous attempt's answer (the checks save only what they find).
-    return pop.retries() ? s.remove(SessionKeys.STATUS).remove(SessionKeys.RETRY_AFTER).remove(SessionKeys.TIP_ID) : s;
+    return pop.retries() ? s.remove(SessionKeys.STATUS).remove(SessionKeys.RETRY_AFTER).remove(SessionKeys.LOCATION) : s;
   }
 
   private static List<String> mediaSent(Tip tip) {
@@ -137,8 +137,10 @@ final class TipChains {
     }
     rt.sendLag.record(request.lateMicros());
     pop.counters().completed(outcome);
-    if (status != null && status == 201 && s.contains(SessionKeys.TIP_ID)) {
-      rt.acknowledged(new AckedTipLog.Entry(s.getString(SessionKeys.TIP_ID), pop.name(), tip.seq, attempt, mediaSent(tip)));
+    String id = status != null && status == 201 && s.contains(SessionKeys.LOCATION)
+        ? TipRequests.tipId(s.getString(SessionKeys.LOCATION)) : null;
+    if (id != null) {
+      rt.acknowledged(new AckedTipLog.Entry(id, pop.name(), tip.seq, attempt, mediaSent(tip)));
     }
 
     if (pop.retries()) {

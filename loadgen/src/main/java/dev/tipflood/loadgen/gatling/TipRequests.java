@@ -1,6 +1,5 @@
 package dev.tipflood.loadgen.gatling;
 
-import static io.gatling.javaapi.core.CoreDsl.regex;
 import static io.gatling.javaapi.http.HttpDsl.RawFileBodyPart;
 import static io.gatling.javaapi.http.HttpDsl.StringBodyPart;
 import static io.gatling.javaapi.http.HttpDsl.header;
@@ -13,10 +12,13 @@ import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The HTTP requests tipflood sends. */
 final class TipRequests {
   static final String SUBMIT_PATH = "/api/v1/tips";
+  private static final Pattern TIP_LOCATION = Pattern.compile("(?:https?://[^/]+)?" + Pattern.quote(SUBMIT_PATH + "/") + "([0-9a-f]{26})");
 
   private TipRequests() {
   }
@@ -24,8 +26,8 @@ final class TipRequests {
   /**
    * A multipart tip upload of population {@code p} with {@code mediaCount} media parts streamed
    * from disk, carrying the truth headers and the identity's source address, all read from the
-   * user's {@link Tip}. The status (and, for a population that retries and honours it, any
-   * {@code Retry-After}) is saved for the recorder; only a 2xx counts as OK in Gatling's own
+   * user's {@link Tip}. The status, the {@code Location} (for the acknowledged-tip log) and, for a
+   * population that retries and honours it, any {@code Retry-After} are saved for the recorder; only a 2xx counts as OK in Gatling's own
    * report. A population that never retries sends only first attempts: its request name and
    * attempt header are constants.
    */
@@ -50,11 +52,26 @@ final class TipRequests {
           .contentType(s -> Tip.of(s).media(part).contentType())
           .fileName(s -> Tip.of(s).media(part).fileName()));
     }
+    // The id from the Location header, not the body: a body check makes Gatling keep and decode
+    // every response body, a header is parsed anyway.
     List<CheckBuilder> checks = new ArrayList<>(List.of(status().saveAs(SessionKeys.STATUS), status().in(200, 201, 202),
-        regex("\"id\":\"([0-9a-f]{26})\"").optional().saveAs(SessionKeys.TIP_ID)));
+        header("Location").optional().saveAs(SessionKeys.LOCATION)));
     if (retries && p.client().retry().honourRetryAfter()) {
       checks.add(header("Retry-After").optional().saveAs(SessionKeys.RETRY_AFTER));
     }
     return request.requestTimeout(timeout).check(checks);
+  }
+
+  /**
+   * The tip id of a {@code Location} header ({@code /api/v1/tips/<26 lower-case hex>}, as the
+   * server answers a {@code 201}, or the same as an absolute URL), or {@code null} for none or any
+   * other value.
+   */
+  static String tipId(String location) {
+    if (location == null) {
+      return null;
+    }
+    Matcher m = TIP_LOCATION.matcher(location);
+    return m.matches() ? m.group(1) : null;
   }
 }

@@ -6,14 +6,16 @@ import java.util.List;
 
 /**
  * One virtual user's tip: what its requests send (fixed when the user takes it, see
- * {@link TipFeeders}) and where its retry loop stands. It lives in the session as one attribute
- * ({@link SessionKeys#TIP}) instead of a dozen: every attribute set copies Gatling's immutable
- * session and its attribute map, and that was most of the load generator's own cost per request.
+ * {@link TipFeeders}), where its retry loop stands and what the last answer said. It lives in the
+ * session as one attribute ({@link #KEY}) instead of a dozen: every attribute set copies
+ * Gatling's immutable session and its attribute map.
  *
- * <p>Mutable, but only ever touched by its own user's actions, which Gatling runs one at a time
- * on the user's event loop; no other user sees it.
+ * <p>Mutable, but only ever touched by its own user's actions and checks, which Gatling runs one
+ * at a time on the user's event loop; no other user sees it.
  */
 final class Tip {
+  /** The session attribute that holds it. */
+  static final String KEY = "tf_tip";
   final long seq;
   /** Where Gatling starts the user, in µs from the start of the injection. */
   final long offsetMicros;
@@ -35,6 +37,10 @@ final class Tip {
   long intendedNanos;
   long sendNanos;
   long firstSendNanos;
+  /** The answer to the attempt in flight, as its checks read it: status 0 and nulls until then. */
+  int status;
+  String location;
+  String retryAfter;
 
   Tip(long seq, long offsetMicros, long arrivalMicros, String sourceIp, String metadata, List<MediaFile> media) {
     this.seq = seq;
@@ -51,9 +57,23 @@ final class Tip {
     this.seqText = Long.toString(seq);
   }
 
+  /** Notes the status of the attempt's answer and gives it back (see {@link TipRequests}). */
+  int answered(int status) {
+    this.status = status;
+    return status;
+  }
+
+  /** Clears the previous attempt's answer before the next one is sent. */
+  void sending(long nowNanos) {
+    sendNanos = nowNanos;
+    status = 0;
+    location = null;
+    retryAfter = null;
+  }
+
   /** The tip of the session's user. */
   static Tip of(Session session) {
-    return session.get(SessionKeys.TIP);
+    return session.get(KEY);
   }
 
   /** {@link #seq} as sent in {@code X-Tipflood-Seq}. */

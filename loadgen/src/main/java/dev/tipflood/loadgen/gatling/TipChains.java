@@ -58,7 +58,7 @@ final class TipChains {
     // Not Gatling's feed(): that sends every user to a feeder actor on another thread and back to
     // its event loop, two thread hand-offs per tip. The iterator is synchronized and cheap, so
     // each user takes its tip on its own event loop.
-    ChainBuilder arrive = exec(session -> started(rt, session.set(SessionKeys.TIP, tips.next())))
+    ChainBuilder arrive = exec(session -> started(rt, session.set(Tip.KEY, tips.next())))
         // Gatling places users evenly within a second; each waits for its own arrival time.
         .pause(session -> untilArrival(rt, Tip.of(session)));
     if (!pop.retries()) {
@@ -101,13 +101,12 @@ final class TipChains {
     long now = pop.rt().nanoTime();
     Tip tip = Tip.of(s);
     pop.counters().requestSent(tip.bodyBytes);
-    tip.sendNanos = now;
+    tip.sending(now);
     if (tip.attempt == 1) {
       pop.counters().tipStarted();
       tip.firstSendNanos = now;
     }
-    // A retry must not read the previous attempt's answer (the checks save only what they find).
-    return pop.retries() ? s.remove(SessionKeys.STATUS).remove(SessionKeys.RETRY_AFTER).remove(SessionKeys.LOCATION) : s;
+    return s;
   }
 
   private static List<String> mediaSent(Tip tip) {
@@ -127,7 +126,7 @@ final class TipChains {
     // The first attempt is intended by the schedule, a retry right after its backoff.
     long intended = attempt == 1 ? tipIntended : tip.intendedNanos;
     SendTiming request = SendTiming.of(intended, tip.sendNanos, end);
-    Integer status = s.contains(SessionKeys.STATUS) ? s.getInt(SessionKeys.STATUS) : null;
+    Integer status = tip.status == 0 ? null : tip.status;
     Outcome outcome = Outcome.classify(status, request.rawMicros(), pop.plan().client().timeoutMillis());
     String label = outcome.label();
     rt.recorder.record(new ClassKey(pop.name(), attempt == 1 ? FIRST : RETRY, label),
@@ -137,15 +136,13 @@ final class TipChains {
     }
     rt.sendLag.record(request.lateMicros());
     pop.counters().completed(outcome);
-    String id = status != null && status == 201 && s.contains(SessionKeys.LOCATION)
-        ? TipRequests.tipId(s.getString(SessionKeys.LOCATION)) : null;
+    String id = tip.status == 201 ? TipRequests.tipId(tip.location) : null;
     if (id != null) {
       rt.acknowledged(new AckedTipLog.Entry(id, pop.name(), tip.seq, attempt, mediaSent(tip)));
     }
 
     if (pop.retries()) {
-      String retryAfter = s.contains(SessionKeys.RETRY_AFTER) ? s.getString(SessionKeys.RETRY_AFTER) : null;
-      Optional<Duration> wait = pop.decider().next(outcome, attempt, retryAfter, ThreadLocalRandom.current());
+      Optional<Duration> wait = pop.decider().next(outcome, attempt, tip.retryAfter, ThreadLocalRandom.current());
       if (wait.isPresent()) {
         tip.attempt = attempt + 1;
         tip.backoffMillis = wait.get().toMillis();

@@ -27,8 +27,8 @@ final class TipRequests {
    * A multipart tip upload of population {@code p} with {@code mediaCount} media parts streamed
    * from disk, carrying the truth headers and the identity's source address, all read from the
    * user's {@link Tip}. The status, the {@code Location} (for the acknowledged-tip log) and, for a
-   * population that retries and honours it, any {@code Retry-After} are saved for the recorder; only a 2xx counts as OK in Gatling's own
-   * report. A population that never retries sends only first attempts: its request name and
+   * population that retries and honours it, any {@code Retry-After} go into the Tip for the
+   * recorder; only a 2xx counts as OK in Gatling's own report. A population that never retries sends only first attempts: its request name and
    * attempt header are constants.
    */
   static HttpRequestActionBuilder submitTip(PopulationPlan p, int mediaCount, Duration timeout, boolean retries) {
@@ -52,12 +52,14 @@ final class TipRequests {
           .contentType(s -> Tip.of(s).media(part).contentType())
           .fileName(s -> Tip.of(s).media(part).fileName()));
     }
-    // The id from the Location header, not the body: a body check makes Gatling keep and decode
-    // every response body, a header is parsed anyway.
-    List<CheckBuilder> checks = new ArrayList<>(List.of(status().saveAs(SessionKeys.STATUS), status().in(200, 201, 202),
-        header("Location").optional().saveAs(SessionKeys.LOCATION)));
+    // What the recorder needs goes into the Tip as the checks read it, not into session
+    // attributes (each saveAs copies the session). The id comes from the Location header, not
+    // the body: a body check makes Gatling keep and decode every response body.
+    List<CheckBuilder> checks = new ArrayList<>(List.of(
+        status().transformWithSession((status, s) -> Tip.of(s).answered(status)).in(200, 201, 202),
+        header("Location").transformWithSession((location, s) -> Tip.of(s).location = location).optional()));
     if (retries && p.client().retry().honourRetryAfter()) {
-      checks.add(header("Retry-After").optional().saveAs(SessionKeys.RETRY_AFTER));
+      checks.add(header("Retry-After").transformWithSession((value, s) -> Tip.of(s).retryAfter = value).optional());
     }
     return request.requestTimeout(timeout).check(checks);
   }

@@ -27,7 +27,9 @@
 # sustained step; the table pools sustained rounds only (n/s: none sustained).
 # `overhead-vs-plain.sh --table OUT/rows.txt` prints the table of an earlier run again.
 # Usage: [RATES="1000 2000 4000 6000"] [ROUNDS=2] [STEP_SECONDS=25] [SKIP=8] [WINDOW=12]
-#        [NICE=-5] [TIPFLOOD_ARGS="..."] [TIPFLOOD_JAR=jar] [OUT=dir] loadgen/bench/overhead-vs-plain.sh
+#        [NICE=-5] [JFC=jfr-settings] [PLAIN_FEATURES=metadata,headers,ack,lead] [TIPFLOOD_ARGS="..."] [TIPFLOOD_JAR=jar] [OUT=dir] loadgen/bench/overhead-vs-plain.sh
+#   PLAIN_FEATURES  add these features of tipflood's to the plain simulation (see
+#         PlainTipSimulation.java): what each of them costs on its own.
 #   NICE  run the endpoint and both tools at this nice value (negative needs root), to take the
 #         rest of a shared machine's load out of the figures (and CPU from the rest).
 # Needs loadgen/target/tipflood.jar and server/target/tipflood-server.jar
@@ -48,6 +50,7 @@ STEP_SECONDS=${STEP_SECONDS:-25}
 SKIP=${SKIP:-8}
 WINDOW=${WINDOW:-12}
 read -r -a EXTRA <<< "${TIPFLOOD_ARGS:-}"
+PLAIN_FEATURES=${PLAIN_FEATURES:-}
 OUT=${OUT:-$(mktemp -d /tmp/tipflood-overhead.XXXXXX)}
 mkdir -p "$OUT"
 for f in "$JAR" "$SERVER_JAR" "$BENCH_JAR"; do
@@ -69,7 +72,10 @@ PRIO=()
 [ -n "${NICE:-}" ] && PRIO=(nice -n "$NICE")
 GATLING_FLAGS=(-Xmx1g -XX:+UseParallelGC --add-opens=java.base/java.lang=ALL-UNNAMED)
 # The JFR window: from about when the CPU window starts (the JVM needs ~3 s to start Gatling).
-jfr_flag() { echo "-XX:StartFlightRecording=delay=$((SKIP + 3))s,duration=${WINDOW}s,settings=$PWD/loadgen/bench/jfr/alloc.jfc,filename=$1"; }
+# JFC: the JFR settings (default jfr/alloc.jfc; jfr/profile.jfc adds execution and allocation samples
+# for jfr/Hotspots.java, at some CPU cost of its own).
+JFC=$(realpath "${JFC:-loadgen/bench/jfr/alloc.jfc}")
+jfr_flag() { echo "-XX:StartFlightRecording=delay=$((SKIP + 3))s,duration=${WINDOW}s,settings=$JFC,filename=$1"; }
 # alloc JFR RATE -> bytes allocated per scheduled request
 alloc() {
   local rate
@@ -166,11 +172,23 @@ jit_jiffies() {
   echo "$sum"
 }
 now() { date +%s.%N; }
+# thread_jiffies PID: "name jiffies" per thread (one awk: forks per thread would stretch the
+# window on a busy machine), numbers in thread names folded (gatling-1-2 -> gatling-#-#)
+thread_jiffies() {
+  cat /proc/"$1"/task/*/stat 2> /dev/null | awk '{
+    end = match($0, /\) [A-Z] /); name = substr($0, index($0, "(") + 1, end - index($0, "(") - 1)
+    split(substr($0, end + 2), f, " "); gsub(/[0-9]+/, "#", name); gsub(/ /, "_", name); print name, f[12] + f[13] }'
+}
+# threads_delta BEFORE AFTER: CPU seconds per thread name over the window, most first
+threads_delta() {
+  awk -v hz="$HZ" 'NR == FNR { b[$1] += $2; next } { a[$1] += $2 } END { for (n in a) printf "%8.3f %s\n", (a[n] - b[n]) / hz, n }' "$1" "$2" | sort -rn
+}
 
 # measure LOG PID: waits for "started" in LOG, samples the JVM's CPU over the window; prints
-# "cpu-seconds wall-seconds jit-cpu-seconds"
+# "cpu-seconds wall-seconds jit-cpu-seconds" (and the CPU per thread to threads.txt beside LOG)
 measure() {
-  local log=$1 pid=$2
+  local log=$1 pid=$2 threads
+  threads=$(dirname "$log")/threads
   for _ in $(seq 1 600); do
     grep -q 'Simulation .* started' "$log" 2>/dev/null && break
     kill -0 "$pid" 2>/dev/null || { echo "0 0 0"; return; }
@@ -178,9 +196,10 @@ measure() {
   done
   sleep "$SKIP"
   local j0 t0 j1 t1 c0 c1
-  j0=$(jiffies "$pid"); c0=$(jit_jiffies "$pid"); t0=$(now)
+  j0=$(jiffies "$pid"); c0=$(jit_jiffies "$pid"); t0=$(now); thread_jiffies "$pid" > "$threads.0"
   sleep "$WINDOW"
-  j1=$(jiffies "$pid"); c1=$(jit_jiffies "$pid"); t1=$(now)
+  j1=$(jiffies "$pid"); c1=$(jit_jiffies "$pid"); t1=$(now); thread_jiffies "$pid" > "$threads.1"
+  threads_delta "$threads.0" "$threads.1" > "$threads.txt"
   awk -v a="$j0" -v b="$j1" -v c="$c0" -v d="$c1" -v s="$t0" -v e="$t1" -v hz="$HZ" \
       'BEGIN { printf "%.3f %.3f %.3f", (b - a) / hz, e - s, (d - c) / hz }'
 }
@@ -198,6 +217,7 @@ run_plain() { # RATE ROUND -> "cpu wall jit ok ko p99 bytes-per-request"
   local dir="$OUT/plain-$1-$2"
   mkdir -p "$dir"
   "${PRIO[@]}" java "${GATLING_FLAGS[@]}" "$(jfr_flag "$dir/alloc.jfr")" -Dplain.target="$TARGET" -Dplain.rate="$1" -Dplain.seconds="$STEP_SECONDS" \
+      -Dplain.features="$PLAIN_FEATURES" \
       -cp "$OUT/plain-classes:$JAR" PlainTipSimulation "$dir/results" > "$dir/gatling.log" 2>&1 &
   local pid=$!
   PIDS+=("$pid")
@@ -234,7 +254,7 @@ run_plain 1000 warmup > /dev/null
 
 ROWS="$OUT/rows.txt"
 : > "$ROWS"
-echo "ABBA rounds: $ROUNDS; $STEP_SECONDS s per step; CPU window $SKIP..$((SKIP + WINDOW)) s; target $TARGET; runs in $OUT" >&2
+echo "ABBA rounds: $ROUNDS; $STEP_SECONDS s per step; plain features: ${PLAIN_FEATURES:-none}; CPU window $SKIP..$((SKIP + WINDOW)) s; target $TARGET; runs in $OUT" >&2
 printf '%-9s %6s %5s %9s %9s %7s %7s %6s %9s %9s %9s %12s\n' tool rate round cpu-s wall-s ok ko p99ms us/req bytes/req jit-cpu-s us/req-nojit >&2
 for rate in $RATES; do
   for round in $(seq 1 "$ROUNDS"); do

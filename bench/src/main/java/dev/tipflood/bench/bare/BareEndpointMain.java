@@ -17,7 +17,7 @@ import java.util.concurrent.Executor;
 
 /**
  * Hidden benchmark main, not part of the service: a bare Vert.x endpoint that answers every
- * request with {@code 201} and a tiny JSON body, on the same event-loop layout as the real
+ * request with {@code 201}, its {@code Location} and a tiny JSON body, on the same event-loop layout as the real
  * server. The throughput benchmark (server/bench/throughput-wrk.sh) compares the tip POST
  * against it at once; the client measurement check (loadgen/bench/measurement-check.sh) gives it
  * a fixed delay, so that the only latency a client should see is that delay.
@@ -35,6 +35,8 @@ import java.util.concurrent.Executor;
  */
 public final class BareEndpointMain {
   private static final String BODY = "{\"id\":\"0000000000000000000000000a\",\"status\":\"received\"}";
+  /** As the server answers a 201: the tip's URL, which the load generator reads the id from. */
+  private static final String LOCATION = "/api/v1/tips/0000000000000000000000000a";
   /** A journal line of the size of the throughput benchmark's small tip. */
   private static final byte[] RECORD = ("{\"type\":\"tip\",\"id\":\"0000000000000000000000000a\","
       + "\"receivedAt\":\"2020-05-31T18:04:05.123Z\",\"status\":\"received\",\"description\":"
@@ -138,7 +140,7 @@ public final class BareEndpointMain {
     }
 
     static void answer(HttpServerRequest req) {
-      req.response().setStatusCode(201).putHeader("content-type", "application/json").end(BODY);
+      req.response().setStatusCode(201).putHeader("content-type", "application/json").putHeader("location", LOCATION).end(BODY);
     }
   }
 }

@@ -1,9 +1,9 @@
 package dev.tipflood.loadgen.client;
 
 import dev.tipflood.loadgen.plan.MetadataRealism;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -54,6 +54,32 @@ public final class MetadataFactory {
     return out.append('"');
   }
 
+  /**
+   * Appends the instant {@code epochSecond} as {@link Instant#toString()} writes it (ISO-8601, UTC,
+   * whole seconds), without its formatter: that was most of the metadata's allocation.
+   */
+  static StringBuilder appendIsoSeconds(StringBuilder out, long epochSecond) {
+    LocalDateTime t = LocalDateTime.ofEpochSecond(epochSecond, 0, ZoneOffset.UTC);
+    if (t.getYear() < 0 || t.getYear() > 9999) {
+      return out.append(Instant.ofEpochSecond(epochSecond)); // signed or 5+ digit years
+    }
+    pad(out, t.getYear(), 4).append('-');
+    pad(out, t.getMonthValue(), 2).append('-');
+    pad(out, t.getDayOfMonth(), 2).append('T');
+    pad(out, t.getHour(), 2).append(':');
+    pad(out, t.getMinute(), 2).append(':');
+    return pad(out, t.getSecond(), 2).append('Z');
+  }
+
+  private static StringBuilder pad(StringBuilder out, int value, int digits) {
+    for (int limit = 10; digits > 1; digits--, limit *= 10) {
+      if (value < limit) {
+        out.append('0');
+      }
+    }
+    return out.append(value);
+  }
+
   public MetadataFactory(MetadataRealism realism) {
     this.realism = realism;
   }
@@ -77,16 +103,17 @@ public final class MetadataFactory {
     String description = random.nextDouble() < realism.realDescriptionShare()
         ? REAL.get(random.nextInt(REAL.size()))
         : SPAM.get(random.nextInt(SPAM.size()));
-    Instant occurred = random.nextDouble() < realism.plausibleTimeShare()
-        ? now.minus(Duration.ofMinutes(random.nextInt(180)))
-        : now.minus(Duration.ofDays(400 + random.nextInt(2000)));
+    long occurred = random.nextDouble() < realism.plausibleTimeShare()
+        ? now.getEpochSecond() - 60L * random.nextInt(180)
+        : now.getEpochSecond() - 86_400L * (400 + random.nextInt(2000));
     // Written by hand, not through Jackson: one per tip, on the load generator's hot path. Same
     // text as Jackson writes for the same map (MetadataFactoryTest compares them).
     StringBuilder json = new StringBuilder(192)
         .append("{\"description\":").append(description)
         .append(",\"lat\":").append(Math.round(lat * 1e6) / 1e6)
         .append(",\"lon\":").append(Math.round(lon * 1e6) / 1e6)
-        .append(",\"occurredAt\":\"").append(occurred.truncatedTo(ChronoUnit.SECONDS)).append('"')
+        .append(",\"occurredAt\":\"");
+    appendIsoSeconds(json, occurred).append('"')
         .append(",\"deviceId\":");
     return quote(json, deviceId).append('}').toString();
   }

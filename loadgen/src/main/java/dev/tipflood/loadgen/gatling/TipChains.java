@@ -12,6 +12,7 @@ import dev.tipflood.loadgen.client.RetryDecider;
 import dev.tipflood.loadgen.measure.ClassKey;
 import dev.tipflood.loadgen.measure.ProgressCounters;
 import dev.tipflood.loadgen.measure.SendTiming;
+import dev.tipflood.loadgen.plan.MediaFile;
 import dev.tipflood.loadgen.plan.PopulationPlan;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Choice;
@@ -21,7 +22,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -33,7 +33,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * its intended send to its last attempt's end, with that attempt's outcome).
  *
  * <p>A population that never retries gets the short chain (send, record), without the retry
- * loop's actions and session attributes: it is most of the load generator's own cost per request.
+ * loop's actions. What a user keeps is its {@link Tip}, one session attribute.
  */
 final class TipChains {
   static final String FIRST = "submit-tip";
@@ -54,19 +54,19 @@ final class TipChains {
   static ChainBuilder tip(ClientRuntime rt, PopulationPlan p, int index) {
     Pop pop = new Pop(rt, p, rt.progress.get(p.name()), rt.deciders.get(p.name()),
         p.client().retry().maxRetries() > 0, p.maxMediaPerTip() > 0);
-    Iterator<Map<String, Object>> tips = TipFeeders.tips(p, index, rt.plan.seed(), pop.retries(), Clock.systemUTC());
+    Iterator<Tip> tips = TipFeeders.tips(p, index, rt.plan.seed(), Clock.systemUTC());
     // Not Gatling's feed(): that sends every user to a feeder actor on another thread and back to
     // its event loop, two thread hand-offs per tip. The iterator is synchronized and cheap, so
-    // each user takes its record on its own event loop.
-    ChainBuilder arrive = exec(session -> started(rt, session.setAll(tips.next())))
+    // each user takes its tip on its own event loop.
+    ChainBuilder arrive = exec(session -> started(rt, session.set(Tip.KEY, tips.next())))
         // Gatling places users evenly within a second; each waits for its own arrival time.
-        .pause(session -> untilArrival(rt, session));
+        .pause(session -> untilArrival(rt, Tip.of(session)));
     if (!pop.retries()) {
       return arrive.exec(session -> beforeSend(pop, session)).exec(upload(pop)).exec(session -> afterResponse(pop, session));
     }
-    return arrive.asLongAs(session -> session.getBoolean(SessionKeys.AGAIN)).on(
-        doIf(session -> session.getLong(SessionKeys.BACKOFF_MILLIS) > 0).then(
-            pause(session -> Duration.ofMillis(session.getLong(SessionKeys.BACKOFF_MILLIS)))),
+    return arrive.asLongAs(session -> Tip.of(session).again).on(
+        doIf(session -> Tip.of(session).backoffMillis > 0).then(
+            pause(session -> Duration.ofMillis(Tip.of(session).backoffMillis))),
         exec(session -> beforeSend(pop, session)),
         upload(pop),
         exec(session -> afterResponse(pop, session)));
@@ -83,46 +83,36 @@ final class TipChains {
     for (int n = 0; n <= p.maxMediaPerTip(); n++) {
       uploads.add(onCase(n).then(exec(TipRequests.submitTip(p, n, timeout, pop.retries()))));
     }
-    return doSwitch("#{" + SessionKeys.MEDIA_COUNT + "}").on(uploads);
+    return doSwitch(session -> Tip.of(session).media.size()).on(uploads);
   }
 
   /** Gatling started the user: that fixes the schedule's origin (see {@link ClientRuntime#arrived}). */
   static Session started(ClientRuntime rt, Session s) {
-    rt.arrived(s.getLong(SessionKeys.OFFSET_MICROS));
+    rt.arrived(Tip.of(s).offsetMicros);
     return s;
   }
 
   /** How long until the tip's arrival time, in whole ms rounded up; zero if Gatling started the user late. */
-  static Duration untilArrival(ClientRuntime rt, Session s) {
-    return SendTiming.waitUntil(rt.intendedNanos(s.getLong(SessionKeys.ARRIVAL_MICROS)), rt.nanoTime());
+  static Duration untilArrival(ClientRuntime rt, Tip tip) {
+    return SendTiming.waitUntil(rt.intendedNanos(tip.arrivalMicros), rt.nanoTime());
   }
 
   static Session beforeSend(Pop pop, Session s) {
     long now = pop.rt().nanoTime();
-    pop.counters().requestSent(pop.hasMedia() ? s.getLong(SessionKeys.BODY_BYTES) : 0);
-    if (!pop.retries()) {
+    Tip tip = Tip.of(s);
+    pop.counters().requestSent(tip.bodyBytes);
+    tip.sending(now);
+    if (tip.attempt == 1) {
       pop.counters().tipStarted();
-      return s.set(SessionKeys.SEND_NANOS, now);
+      tip.firstSendNanos = now;
     }
-    int attempt = s.getInt(SessionKeys.ATTEMPT);
-    Session out = s.remove(SessionKeys.STATUS).remove(SessionKeys.RETRY_AFTER).remove(SessionKeys.TIP_ID)
-        .set(SessionKeys.SEND_NANOS, now)
-        .set(SessionKeys.REQUEST_NAME, pop.name() + " " + (attempt == 1 ? FIRST : RETRY));
-    if (attempt == 1) {
-      pop.counters().tipStarted();
-      return out.set(SessionKeys.FIRST_SEND_NANOS, now);
-    }
-    return out;
+    return s;
   }
 
-  private static List<String> mediaSent(Pop pop, Session s) {
-    if (!pop.hasMedia()) {
-      return List.of();
-    }
-    int n = s.getInt(SessionKeys.MEDIA_COUNT);
-    List<String> paths = new java.util.ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      paths.add(s.getString(SessionKeys.mediaPath(i)));
+  private static List<String> mediaSent(Tip tip) {
+    List<String> paths = new ArrayList<>(tip.media.size());
+    for (MediaFile f : tip.media) {
+      paths.add(f.path());
     }
     return paths;
   }
@@ -130,13 +120,13 @@ final class TipChains {
   static Session afterResponse(Pop pop, Session s) {
     ClientRuntime rt = pop.rt();
     long end = rt.nanoTime();
-    int attempt = pop.retries() ? s.getInt(SessionKeys.ATTEMPT) : 1;
-    long tipIntended = rt.intendedNanos(s.getLong(SessionKeys.ARRIVAL_MICROS));
+    Tip tip = Tip.of(s);
+    int attempt = tip.attempt;
+    long tipIntended = rt.intendedNanos(tip.arrivalMicros);
     // The first attempt is intended by the schedule, a retry right after its backoff.
-    long intended = attempt == 1 ? tipIntended : s.getLong(SessionKeys.INTENDED_NANOS);
-    long sent = s.getLong(SessionKeys.SEND_NANOS);
-    SendTiming request = SendTiming.of(intended, sent, end);
-    Integer status = s.contains(SessionKeys.STATUS) ? s.getInt(SessionKeys.STATUS) : null;
+    long intended = attempt == 1 ? tipIntended : tip.intendedNanos;
+    SendTiming request = SendTiming.of(intended, tip.sendNanos, end);
+    Integer status = tip.status == 0 ? null : tip.status;
     Outcome outcome = Outcome.classify(status, request.rawMicros(), pop.plan().client().timeoutMillis());
     String label = outcome.label();
     rt.recorder.record(new ClassKey(pop.name(), attempt == 1 ? FIRST : RETRY, label),
@@ -146,24 +136,23 @@ final class TipChains {
     }
     rt.sendLag.record(request.lateMicros());
     pop.counters().completed(outcome);
-    if (status != null && status == 201 && s.contains(SessionKeys.TIP_ID)) {
-      rt.acknowledged(new AckedTipLog.Entry(s.getString(SessionKeys.TIP_ID), pop.name(),
-          Long.parseLong(String.valueOf((Object) s.get(SessionKeys.SEQ))), attempt, mediaSent(pop, s)));
+    String id = tip.status == 201 ? TipRequests.tipId(tip.location) : null;
+    if (id != null) {
+      rt.acknowledged(new AckedTipLog.Entry(id, pop.name(), tip.seq, attempt, mediaSent(tip)));
     }
 
     if (pop.retries()) {
-      String retryAfter = s.contains(SessionKeys.RETRY_AFTER) ? s.getString(SessionKeys.RETRY_AFTER) : null;
-      Optional<Duration> wait = pop.decider().next(outcome, attempt, retryAfter, ThreadLocalRandom.current());
+      Optional<Duration> wait = pop.decider().next(outcome, attempt, tip.retryAfter, ThreadLocalRandom.current());
       if (wait.isPresent()) {
-        long backoff = wait.get().toMillis();
-        return s.set(SessionKeys.ATTEMPT, attempt + 1)
-            .set(SessionKeys.BACKOFF_MILLIS, backoff)
-            .set(SessionKeys.INTENDED_NANOS, end + backoff * 1_000_000L);
+        tip.attempt = attempt + 1;
+        tip.backoffMillis = wait.get().toMillis();
+        tip.intendedNanos = end + tip.backoffMillis * 1_000_000L;
+        return s;
       }
+      tip.again = false;
     }
-    long firstSent = pop.retries() ? s.getLong(SessionKeys.FIRST_SEND_NANOS) : sent;
-    SendTiming tip = attempt == 1 ? request : SendTiming.of(tipIntended, firstSent, end);
-    rt.recorder.record(new ClassKey(pop.name(), TIP, label), tip.correctedMicros(), tip.rawMicros());
-    return pop.retries() ? s.set(SessionKeys.AGAIN, false) : s;
+    SendTiming whole = attempt == 1 ? request : SendTiming.of(tipIntended, tip.firstSendNanos, end);
+    rt.recorder.record(new ClassKey(pop.name(), TIP, label), whole.correctedMicros(), whole.rawMicros());
+    return s;
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tipflood.loadgen.measure.AckedTipLog;
 import dev.tipflood.loadgen.measure.ClassKey;
 import dev.tipflood.scenarios.Scenarios;
 import dev.tipflood.scenarios.arrival.ArrivalSchedule;
@@ -97,6 +98,18 @@ class SmokeRunIT {
             .isBetween(expected - pop.plannedTips() / 10 - 5, expected + pop.plannedTips() / 10 + 5);
       }
     }
+  }
+
+  @Test
+  void everyTipAnsweredWith201IsInTheAckedTipLogWithItsId() throws Exception {
+    Map<ClassKey, Histogram> corrected = RunSummary.totals(run.resolve("client/latency-corrected.hlog"));
+    long answered201 = corrected.entrySet().stream()
+        .filter(e -> e.getKey().outcome().equals("201") && !e.getKey().request().equals("tip"))
+        .mapToLong(e -> e.getValue().getTotalCount()).sum();
+    List<AckedTipLog.Entry> acked = AckedTipLog.read(run.resolve("client/" + AckedTipLog.FILE));
+    assertThat(acked).hasSize((int) answered201).isNotEmpty()
+        .allSatisfy(e -> assertThat(e.id()).matches("[0-9a-f]{26}"));
+    assertThat(acked.stream().map(AckedTipLog.Entry::id).distinct().count()).isEqualTo(acked.size());
   }
 
   @Test

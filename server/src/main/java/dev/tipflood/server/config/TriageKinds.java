@@ -52,7 +52,7 @@ final class TriageKinds {
   }
 
   static void registerBrownout(Registry r) {
-    r.kind("brownout", DefenceCatalogue.settings("queueAbove", "400", "uploadsAbove", "64", "later", "10m"), Set.of(),
+    r.kind("brownout", DefenceCatalogue.settings("queueAbove", "400", "uploadsAbove", "64", "later", "1m"), Set.of(),
         (s, clock, triage) -> new Brownout(new Brownout.Settings(s.count("queueAbove"), s.count("uploadsAbove"),
             positiveDuration(s, "later")), triage.pressure()));
   }

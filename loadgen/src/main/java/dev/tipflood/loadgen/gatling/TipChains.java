@@ -62,14 +62,17 @@ final class TipChains {
         // Gatling places users evenly within a second; each waits for its own arrival time.
         .pause(session -> untilArrival(rt, session));
     if (!pop.retries()) {
-      return arrive.exec(session -> beforeSend(pop, session)).exec(upload(pop)).exec(session -> afterResponse(pop, session));
+      ChainBuilder once = arrive.exec(session -> beforeSend(pop, session)).exec(upload(pop)).exec(session -> afterResponse(pop, session));
+      return pop.hasMedia() ? once.exec(DeferredMediaChain.after(pop)) : once;
     }
-    return arrive.asLongAs(session -> session.getBoolean(SessionKeys.AGAIN)).on(
+    ChainBuilder tries = arrive.asLongAs(session -> session.getBoolean(SessionKeys.AGAIN)).on(
         doIf(session -> session.getLong(SessionKeys.BACKOFF_MILLIS) > 0).then(
             pause(session -> Duration.ofMillis(session.getLong(SessionKeys.BACKOFF_MILLIS)))),
         exec(session -> beforeSend(pop, session)),
         upload(pop),
         exec(session -> afterResponse(pop, session)));
+    // A 202 deferred tip's media follow later; a text-only tip is never deferred.
+    return pop.hasMedia() ? tries.exec(DeferredMediaChain.after(pop)) : tries;
   }
 
   private static ChainBuilder upload(Pop pop) {
@@ -115,7 +118,7 @@ final class TipChains {
     return out;
   }
 
-  private static List<String> mediaSent(Pop pop, Session s) {
+  static List<String> mediaSent(Pop pop, Session s) {
     if (!pop.hasMedia()) {
       return List.of();
     }

@@ -46,7 +46,8 @@ final class TipRequests {
     }
     List<CheckBuilder> checks = new ArrayList<>(List.of(status().saveAs(SessionKeys.STATUS), status().in(200, 201, 202),
         regex("\"id\":\"([0-9a-f]{26})\"").optional().saveAs(SessionKeys.TIP_ID)));
-    if (retries && p.client().retry().honourRetryAfter()) {
+    // With media, a 202 deferred's Retry-After is the slot for its media (DeferredMediaChain).
+    if (mediaCount > 0 || retries && p.client().retry().honourRetryAfter()) {
       checks.add(header("Retry-After").optional().saveAs(SessionKeys.RETRY_AFTER));
     }
     return request.requestTimeout(timeout).check(checks);

@@ -87,6 +87,12 @@ public final class SyntheticRun {
     return this;
   }
 
+  /** A deferred tip's later media uploads ({@code submit-media}): neither tips nor tip attempts. */
+  public SyntheticRun mediaUploads(String population, int s, String outcome, long... micros) {
+    entries.add(new Entry(population, "submit-media", outcome, s, micros));
+    return this;
+  }
+
   /** A {@code /ready} probe in second {@code s}: status 0 for no answer. */
   public SyntheticRun ready(int s, int status, String... failing) {
     ObjectNode n = JSON.createObjectNode().put("t", ORIGIN + 1000L * s + 300).put("status", status);

@@ -149,6 +149,9 @@ public final class TipfloodServer {
       tips.forEachUnfinishedAtOpen(wiring.pipeline()::resumed);
       log.accept("resubmitted " + tips.unfinishedAtOpenCount() + " unfinished tip(s) to the pipeline");
     }
+    if (wiring.pipeline() != TipPipeline.NONE) {
+      tips.forEachDeferredAtOpen(wiring.pipeline()::stillDeferred);
+    }
   }
 
   /**

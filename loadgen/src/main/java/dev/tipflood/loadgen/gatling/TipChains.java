@@ -62,14 +62,17 @@ final class TipChains {
         // Gatling places users evenly within a second; each waits for its own arrival time.
         .pause(session -> untilArrival(rt, Tip.of(session)));
     if (!pop.retries()) {
-      return arrive.exec(session -> beforeSend(pop, session)).exec(upload(pop)).exec(session -> afterResponse(pop, session));
+      ChainBuilder once = arrive.exec(session -> beforeSend(pop, session)).exec(upload(pop)).exec(session -> afterResponse(pop, session));
+      return pop.hasMedia() ? once.exec(DeferredMediaChain.after(pop)) : once;
     }
-    return arrive.asLongAs(session -> Tip.of(session).again).on(
+    ChainBuilder tries = arrive.asLongAs(session -> Tip.of(session).again).on(
         doIf(session -> Tip.of(session).backoffMillis > 0).then(
             pause(session -> Duration.ofMillis(Tip.of(session).backoffMillis))),
         exec(session -> beforeSend(pop, session)),
         upload(pop),
         exec(session -> afterResponse(pop, session)));
+    // A 202 deferred tip's media follow later; a text-only tip is never deferred.
+    return pop.hasMedia() ? tries.exec(DeferredMediaChain.after(pop)) : tries;
   }
 
   private static ChainBuilder upload(Pop pop) {
@@ -109,7 +112,7 @@ final class TipChains {
     return s;
   }
 
-  private static List<String> mediaSent(Tip tip) {
+  static List<String> mediaSent(Tip tip) {
     List<String> paths = new ArrayList<>(tip.media.size());
     for (MediaFile f : tip.media) {
       paths.add(f.path());

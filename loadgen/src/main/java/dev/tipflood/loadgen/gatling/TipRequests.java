@@ -58,7 +58,8 @@ final class TipRequests {
     List<CheckBuilder> checks = new ArrayList<>(List.of(
         status().transformWithSession((status, s) -> Tip.of(s).answered(status)).in(200, 201, 202),
         header("Location").transformWithSession((location, s) -> Tip.of(s).location = location).optional()));
-    if (retries && p.client().retry().honourRetryAfter()) {
+    // With media, a 202 deferred's Retry-After is the slot for its media (DeferredMediaChain).
+    if (mediaCount > 0 || retries && p.client().retry().honourRetryAfter()) {
       checks.add(header("Retry-After").transformWithSession((value, s) -> Tip.of(s).retryAfter = value).optional());
     }
     return request.requestTimeout(timeout).check(checks);

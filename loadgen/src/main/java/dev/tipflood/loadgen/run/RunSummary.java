@@ -112,10 +112,14 @@ public final class RunSummary {
    * @param lost       tips started with no outcome when the run stopped
    * @param requests   requests sent, retries included; equals the sum of {@code outcomes}
    * @param outcomes   requests per outcome label, {@link #LOST} included
+   * @param deferred   tips whose last attempt was answered {@code 202} (deferred, counted as accepted)
+   * @param mediaLater deferred tips whose media the client sent later and the server accepted ({@code 201})
+   * @param mediaOutcomes the later media uploads ({@code submit-media}, not counted in {@code requests}), per outcome label
    */
   public record PopulationFacts(String name, String truth, long planned, long started, long tips, long lost,
                                 long accepted, long requests, long retries, Map<String, Long> outcomes,
-                                Histogram acceptedCorrected, Histogram acceptedRaw) {
+                                Histogram acceptedCorrected, Histogram acceptedRaw,
+                                long deferred, long mediaLater, Map<String, Long> mediaOutcomes) {
     /** Accepted tips over started ones (finished ones when the start count is unknown). */
     public double acceptedShare() {
       long base = started >= 0 ? started : tips;
@@ -128,7 +132,9 @@ public final class RunSummary {
     long accepted = 0;
     long firstAttempts = 0;
     long retries = 0;
+    long deferred = 0;
     Map<String, Long> outcomes = new TreeMap<>();
+    Map<String, Long> mediaOutcomes = new TreeMap<>();
     for (Map.Entry<ClassKey, Histogram> e : counts.entrySet()) {
       ClassKey k = e.getKey();
       if (!k.population().equals(p.name())) {
@@ -139,7 +145,10 @@ public final class RunSummary {
         case "tip" -> {
           tips += n;
           accepted += Outcome.parse(k.outcome()).isSuccess() ? n : 0;
+          deferred += k.outcome().equals("202") ? n : 0;
         }
+        // A deferred tip's later media upload: not an attempt of the tip, counted apart.
+        case "submit-media" -> mediaOutcomes.merge(k.outcome(), n, Long::sum);
         case "submit-tip-retry" -> {
           retries += n;
           outcomes.merge(k.outcome(), n, Long::sum);
@@ -166,7 +175,8 @@ public final class RunSummary {
       }
     }
     return new PopulationFacts(p.name(), p.truth(), p.plannedTips(), started, tips, unfinishedTips, accepted,
-        firstAttempts + retries, retries, outcomes, accepted(p, corrected), accepted(p, raw));
+        firstAttempts + retries, retries, outcomes, accepted(p, corrected), accepted(p, raw),
+        deferred, mediaOutcomes.getOrDefault("201", 0L), mediaOutcomes);
   }
 
   /** The latencies of one population's accepted tips (ep=tip, 2xx). */
@@ -220,6 +230,12 @@ public final class RunSummary {
         b.append(" (lost: sent, no outcome by the end of the drain)");
       }
       b.append('\n');
+      if (f.deferred() > 0) {
+        StringBuilder m = new StringBuilder();
+        f.mediaOutcomes().forEach((k, v) -> m.append(' ').append(k).append(" x").append(v));
+        b.append(String.format(Locale.ROOT, "  deferred (202) %d tips; media accepted later for %d; media uploads:%s%n",
+            f.deferred(), f.mediaLater(), m.length() == 0 ? " none" : m));
+      }
       if (f.lost() > 0 && "legit".equals(f.truth())) {
         b.append(String.format(Locale.ROOT, "  %d LEGIT TIPS LOST: sent and never answered, the worst outcome%n", f.lost()));
       }

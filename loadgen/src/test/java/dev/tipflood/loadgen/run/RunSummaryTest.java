@@ -72,6 +72,30 @@ class RunSummaryTest {
         .contains("accepted tip latency: p50 40.0ms");
   }
 
+  /** A 202 deferred tip's later media uploads are neither first attempts nor retries, nor lost requests. */
+  @Test
+  void laterMediaUploadsAreCountedApartFromTheTipsAttempts(@TempDir Path dir) throws Exception {
+    RunSummary s = summary(dir, "{\"populations\":{\"fans\":{\"tips\":2,\"requests\":2,\"completed\":2}}}", r -> {
+      record(r, "submit-tip", "202", 1, 10_000);
+      record(r, "tip", "202", 1, 10_000);
+      record(r, "submit-tip", "201", 1, 10_000);
+      record(r, "tip", "201", 1, 10_000);
+      record(r, "submit-media", "503", 2, 5_000);
+      record(r, "submit-media", "201", 1, 20_000);
+    });
+    RunSummary.PopulationFacts f = s.facts().get("fans");
+    assertThat(f.requests()).isEqualTo(2);
+    assertThat(f.retries()).isZero();
+    assertThat(f.lost()).isZero();
+    assertThat(f.outcomes()).containsOnly(Map.entry("202", 1L), Map.entry("201", 1L));
+    assertThat(f.accepted()).isEqualTo(2);
+    assertThat(f.deferred()).isEqualTo(1);
+    assertThat(f.mediaLater()).isEqualTo(1);
+    assertThat(f.mediaOutcomes()).containsOnly(Map.entry("503", 2L), Map.entry("201", 1L));
+    assertThat(s.text()).contains("2 requests incl. 0 retries")
+        .contains("deferred (202) 1 tips; media accepted later for 1; media uploads: 201 x1 503 x2");
+  }
+
   /** The fancam-flood-smoke case on naive: every timed-out first attempt was retried, and no retry finished. */
   @Test
   void aRetryCutOffByTheEndIsOneLostRequestNotASecondCountOfItsTimedOutAttempt(@TempDir Path dir) throws Exception {

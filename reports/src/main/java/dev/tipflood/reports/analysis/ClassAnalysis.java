@@ -21,6 +21,7 @@ import org.HdrHistogram.Histogram;
  */
 final class ClassAnalysis {
   static final String TIP = "tip";
+  static final String SUBMIT_MEDIA = "submit-media";
 
   private final RunData data;
   private final RunClock clock;
@@ -61,7 +62,15 @@ final class ClassAnalysis {
         && i.tag().request().equals("submit-tip-retry"));
     return new ClassReport(pop.name(), pop.legit(), pop.plannedTips(), offered, accepted, rejected, failed,
         offered - finished, requests, retries, Histograms.countAtOrBelow(acceptedCorrected, deadlineMicros),
-        new Latency(Percentiles.of(acceptedCorrected), Percentiles.of(acceptedRaw)), timeToReview);
+        new Latency(Percentiles.of(acceptedCorrected), Percentiles.of(acceptedRaw)), timeToReview, deferred(pop, tips));
+  }
+
+  /** Tips answered 202 deferred, and their later media uploads ({@code ep=submit-media}), not tip attempts. */
+  private ClassReport.DeferredMedia deferred(PopulationInfo pop, List<TaggedInterval> tips) {
+    long deferred = tips.stream().filter(i -> i.tag().outcome().equals("202")).mapToLong(i -> i.histogram().getTotalCount()).sum();
+    Predicate<TaggedInterval> media = i -> i.tag().population().equals(pop.name()) && i.tag().request().equals(SUBMIT_MEDIA);
+    return new ClassReport.DeferredMedia(deferred, count(data.corrected(), media.and(i -> i.tag().outcome().equals("201"))),
+        count(data.corrected(), media));
   }
 
   /** The class's series in buckets of {@code bucket} seconds (1: per second). */

@@ -25,11 +25,26 @@ import java.util.TreeMap;
  * @param goodput          tips accepted within the legit latency SLO ({@code legitAcceptP99}); counted for every class
  * @param acceptedLatency  end-to-end latency of accepted tips (first send to the answer of the last attempt)
  * @param timeToReview     time to review of the class's truth class (all populations of that truth), from the server's last timeline sample; {@code ReviewStats.NONE} without a server
+ * @param deferred         tips answered {@code 202 deferred} (counted in {@code accepted}) and how many of them had
+ *                         their media accepted later
  */
 public record ClassReport(String name, boolean legit, long planned, long offered, long accepted,
                           Map<String, Long> rejectedByStatus, Map<String, Long> failedByKind, long lost, long requests,
-                          long retries, long goodput, Latency acceptedLatency, ReviewStats timeToReview) {
+                          long retries, long goodput, Latency acceptedLatency, ReviewStats timeToReview,
+                          DeferredMedia deferred) {
+  /**
+   * Tips of a class the server deferred (brownout) and their later media uploads.
+   *
+   * @param tips       tips whose last attempt was answered {@code 202 deferred}
+   * @param mediaLater of those, tips whose media the client sent later and the server accepted ({@code 201})
+   * @param uploads    later media uploads finished ({@code submit-media}), retries after 425/503 included
+   */
+  public record DeferredMedia(long tips, long mediaLater, long uploads) {
+    public static final DeferredMedia NONE = new DeferredMedia(0, 0, 0);
+  }
+
   public ClassReport {
+    Objects.requireNonNull(deferred, "deferred");
     Objects.requireNonNull(name, "name");
     rejectedByStatus = Map.copyOf(new TreeMap<>(rejectedByStatus));
     failedByKind = Map.copyOf(failedByKind);

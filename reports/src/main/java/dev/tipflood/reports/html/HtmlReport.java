@@ -120,13 +120,15 @@ public final class HtmlReport {
 
   private static void classes(StringBuilder b, RunAnalysis a) {
     b.append("<h2>Per class</h2>\n<table><tr><th class=\"l\">class</th><th>planned</th><th>offered</th><th>accepted</th>")
-        .append("<th>rejected</th><th>failed</th><th>lost</th><th>requests (retries)</th><th>goodput</th></tr>\n");
+        .append("<th>rejected</th><th>failed</th><th>lost</th><th>requests (retries)</th><th>goodput</th>")
+        .append("<th>deferred (media later)</th></tr>\n");
     for (ClassReport c : a.classes()) {
       b.append("<tr><td class=\"l\">").append(esc(c.name() + " (" + c.truth() + ")")).append("</td><td>").append(c.planned())
           .append("</td><td>").append(c.offered()).append("</td><td>").append(c.accepted()).append("</td><td>")
           .append(c.rejected()).append(breakdown(withReasons(c.rejectedByStatus()))).append("</td><td>").append(c.failed())
           .append(breakdown(c.failedByKind())).append("</td><td>").append(c.lost()).append("</td><td>").append(c.requests())
-          .append(" (").append(c.retries()).append(")</td><td>").append(c.goodput()).append("</td></tr>\n");
+          .append(" (").append(c.retries()).append(")</td><td>").append(c.goodput()).append("</td><td>")
+          .append(c.deferred().tips()).append(" (").append(c.deferred().mediaLater()).append(")</td></tr>\n");
     }
     b.append("</table>\n<table><tr><th class=\"l\">accepted tip latency</th><th>n</th><th>p50</th><th>p90</th><th>p99</th>")
         .append("<th>p99.9</th><th>max</th></tr>\n");

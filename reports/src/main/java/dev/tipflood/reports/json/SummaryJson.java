@@ -112,6 +112,8 @@ public final class SummaryJson {
     ObjectNode byKind = n.putObject("failedByKind");
     c.failedByKind().forEach(byKind::put);
     n.put("requests", c.requests()).put("retries", c.retries()).put("goodput", c.goodput());
+    n.putObject("deferred").put("tips", c.deferred().tips()).put("mediaLater", c.deferred().mediaLater())
+        .put("uploads", c.deferred().uploads());
     Latency l = c.acceptedLatency();
     ObjectNode lat = n.putObject("acceptedLatency");
     lat.set("corrected", percentiles(l.corrected()));

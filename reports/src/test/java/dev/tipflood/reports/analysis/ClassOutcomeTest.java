@@ -47,6 +47,22 @@ class ClassOutcomeTest {
   }
 
   @Test
+  void deferredTipsAndTheirLaterMediaUploadsAreCountedApartFromTipAttempts() {
+    SyntheticRun.at(dir, 10).population("citizens", true, 4).start("citizens", 0, 4)
+        .tips("citizens", 0, "202", 1000, 1000, 1000).tips("citizens", 0, "201", 1000)
+        .mediaUploads("citizens", 3, "503", 1000, 1000).mediaUploads("citizens", 5, "201", 1000, 1000)
+        .write();
+
+    ClassReport citizens = RunAnalyzer.analyze(dir).classReport("citizens");
+
+    assertThat(citizens.requests()).isEqualTo(4);
+    assertThat(citizens.retries()).isZero();
+    assertThat(citizens.accepted()).isEqualTo(4);
+    assertThat(citizens.lost()).isZero();
+    assertThat(citizens.deferred()).isEqualTo(new ClassReport.DeferredMedia(3, 2, 4));
+  }
+
+  @Test
   void lostLegitTipsAreCountedFromProgressMinusFinishedTips() {
     SyntheticRun.at(dir, 10).population("citizens", true, 5).start("citizens", 0, 5)
         .tips("citizens", 1, "201", 1000, 1000).tips("citizens", 2, "503", 1000).write();

@@ -149,6 +149,10 @@ public final class AttachMediaHandler implements Handler<RoutingContext> {
       return ApiException.of(ErrorCode.MEDIA_ALREADY_UPLOADED, "tip " + tip.id() + "'s media have already "
           + "arrived (" + tip.media().size() + " stored); it is " + tip.status().wireName());
     }
+    if (tip.textAlone()) {
+      return ApiException.of(ErrorCode.MEDIA_WINDOW_CLOSED, "tip " + tip.id() + "'s media did not arrive within the "
+          + "brownout's textAloneAfter window; it went to review on its text alone and is " + tip.status().wireName());
+    }
     if (tip.status() != TipStatus.DEFERRED) {
       return ApiException.of(ErrorCode.TIP_NOT_DEFERRED, "tip " + tip.id() + " is " + tip.status().wireName()
           + "; its media were not deferred, so it takes no media upload");

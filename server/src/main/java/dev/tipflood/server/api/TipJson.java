@@ -42,6 +42,8 @@ final class TipJson {
       // Where and from when the client uploads the media a brownout deferred.
       json.put("mediaUploadAfter", tip.mediaUploadAfter().map(Object::toString).orElse(null))
           .put("mediaUpload", PublicRouter.TIPS + "/" + tip.id().value() + "/media");
+    } else if (tip.textAlone()) {
+      json.put("textAlone", true); // its deferred media never came: reviewed on its text alone
     }
     json.put("review", tip.review().map(r -> new JsonObject()
         .put("verdict", r.verdict().wireName())

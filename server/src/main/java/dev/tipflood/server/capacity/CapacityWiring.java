@@ -8,6 +8,7 @@ import dev.tipflood.server.defence.http.DefenceRoutes;
 import dev.tipflood.server.defence.triage.Pressure;
 import dev.tipflood.server.defence.triage.ReviewerMemory;
 import dev.tipflood.server.defence.triage.TriageContext;
+import dev.tipflood.server.defence.triage.brownout.Brownout;
 import dev.tipflood.server.measure.MeasurementPlane;
 import dev.tipflood.server.measure.http.MeasureRoutes;
 import dev.tipflood.server.measure.truth.Truth;
@@ -28,6 +29,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -110,7 +112,8 @@ public final class CapacityWiring implements ServerWiring.Factory {
       QueueReadiness.watch(scheduler, c.health(), profile.health().probeInterval().toMillis(),
           p::processingStats, p::reviewStats);
       routes.add(new PipelineAdmission(p));
-      tipPipeline = new ModelTipPipeline(p, scheduler, plane, profile.review().videoBytesPerMinute().bytes());
+      tipPipeline = new ModelTipPipeline(p, scheduler, plane, profile.review().videoBytesPerMinute().bytes(),
+          new TextAloneWindow.Source(c.clock(), c.tips(), this::textAloneAfter));
       Gauge.builder("tipflood.pipeline.status.write.failures", status, StatusRecorder::failures)
           .register(c.metrics());
       pipeline = p;
@@ -159,6 +162,22 @@ public final class CapacityWiring implements ServerWiring.Factory {
     });
     this.triage = t;
     return t;
+  }
+
+  /**
+   * The brownout's {@code textAloneAfter} as the defence set holds it now (re-tuning applies to
+   * tips deferred from then on); empty without a brownout. A disabled brownout defers nothing new,
+   * but the tips it deferred keep their window.
+   */
+  private Optional<Duration> textAloneAfter() {
+    DefenceSet set = defences;
+    if (set == null) {
+      return Optional.empty();
+    }
+    return set.all().stream().map(DefenceSet.Slot::defence)
+        .filter(d -> d instanceof Brownout)
+        .map(d -> ((Brownout) d).settings().textAloneAfter())
+        .findFirst();
   }
 
   /** The witness group of a tip, for the reviewers' view; empty without triage. */

@@ -20,18 +20,44 @@ public final class ModelTipPipeline implements TipPipeline {
   private final Scheduler scheduler;
   private final MeasurementPlane measure;
   private final long videoBytesPerMinute;
+  private final TextAloneWindow window;
 
   public ModelTipPipeline(
       CapacityPipeline pipeline, Scheduler scheduler, MeasurementPlane measure, long videoBytesPerMinute) {
+    this(pipeline, scheduler, measure, videoBytesPerMinute, TextAloneWindow.Source.NONE);
+  }
+
+  /** With the brownout's {@code textAloneAfter} window on deferred tips. */
+  public ModelTipPipeline(CapacityPipeline pipeline, Scheduler scheduler, MeasurementPlane measure,
+      long videoBytesPerMinute, TextAloneWindow.Source deferredWindow) {
     this.pipeline = pipeline;
     this.scheduler = scheduler;
     this.measure = measure;
     this.videoBytesPerMinute = videoBytesPerMinute;
+    this.window = new TextAloneWindow(scheduler, deferredWindow.clock(), deferredWindow.store(), deferredWindow.window(),
+        this::wentTextAlone);
   }
 
   @Override
   public void deferred(TipRecord tip) {
     measure.tipDeferred(tip.id().value());
+    window.watch(tip);
+  }
+
+  @Override
+  public void stillDeferred(TipRecord tip) {
+    window.watch(tip);
+  }
+
+  /** Its media never came: processed (nothing to process) and reviewed on its text. */
+  private void wentTextAlone(TipRecord tip) {
+    measure.deferredTextAlone(tip.id().value());
+    submit(tip, 0);
+  }
+
+  /** Windows the store could not close. */
+  public long textAloneFailures() {
+    return window.failures();
   }
 
   @Override

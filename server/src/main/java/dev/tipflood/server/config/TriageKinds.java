@@ -52,9 +52,19 @@ final class TriageKinds {
   }
 
   static void registerBrownout(Registry r) {
-    r.kind("brownout", DefenceCatalogue.settings("queueAbove", "400", "uploadsAbove", "64", "later", "10m"), Set.of(),
+    r.kind("brownout", DefenceCatalogue.settings("queueAbove", "400", "uploadsAbove", "64", "later", "1m",
+            "textAloneAfter", "10m"), Set.of(),
         (s, clock, triage) -> new Brownout(new Brownout.Settings(s.count("queueAbove"), s.count("uploadsAbove"),
-            positiveDuration(s, "later")), triage.pressure()));
+            positiveDuration(s, "later"), textAloneAfter(s)), triage.pressure()));
+  }
+
+  /** Longer than the upload slot, or no client could ever upload before the window closes. */
+  private static java.time.Duration textAloneAfter(DefenceSettings s) {
+    java.time.Duration d = positiveDuration(s, "textAloneAfter");
+    java.time.Duration later = s.duration("later");
+    InvalidSettingException.require(later == null || d.compareTo(later) > 0, "textAloneAfter",
+        "must be longer than later (" + s.raw("later") + "), got " + s.raw("textAloneAfter"));
+    return d;
   }
 
   private static java.time.Duration positiveDuration(DefenceSettings s, String field) {

@@ -55,6 +55,7 @@ public final class MeasurementPlane {
   private final ClassCounters storedBytes = new ClassCounters();
   private final ClassCounters deferredTips = new ClassCounters();
   private final ClassCounters deferredArrived = new ClassCounters();
+  private final ClassCounters deferredTextAlone = new ClassCounters();
   private final TimelineSampler timeline;
   private final Map<LatencyTag, Timer> latencyTimers = new ConcurrentHashMap<>();
   private final DecisionCounters decisions;
@@ -67,7 +68,8 @@ public final class MeasurementPlane {
     timeline.add(new JvmContributor());
     this.decisions = new DecisionCounters(registry);
     timeline.add(decisions);
-    timeline.add(new dev.tipflood.server.measure.timeline.DeferredMediaContributor(deferredTips, deferredArrived));
+    timeline.add(new dev.tipflood.server.measure.timeline.DeferredMediaContributor(deferredTips, deferredArrived,
+        deferredTextAlone));
     MeasureMetrics.bindReview(registry, scoring);
     FunctionCounter.builder("tipflood.latency.clamped", latency, LatencyRecorders::clampedValues).register(registry);
   }
@@ -133,6 +135,11 @@ public final class MeasurementPlane {
   /** The media of a deferred tip have arrived: counted by its truth class. */
   public void deferredMediaArrived(String tipId) {
     deferredArrived.add(truth.classOf(tipId), 1);
+  }
+
+  /** A deferred tip's media did not come within the brownout's window: it goes to review on its text alone. */
+  public void deferredTextAlone(String tipId) {
+    deferredTextAlone.add(truth.classOf(tipId), 1);
   }
 
   /** Attributes an acknowledged tip's stored bytes to its truth class. */

@@ -32,6 +32,8 @@ final class JournalReplay {
   final Set<String> media = new HashSet<>();
   /** Where the tips whose status is not final start, in journal order. */
   long[] unfinished = new long[0];
+  /** Where the tips still awaiting their deferred media start, in journal order. */
+  long[] deferred = new long[0];
   /** Where the valid records end: where the next record goes. */
   long end;
 
@@ -134,14 +136,19 @@ final class JournalReplay {
 
   private void collectUnfinished() {
     LongArrayList offsets = new LongArrayList();
+    LongArrayList awaiting = new LongArrayList();
     index.forEach((offset, status) -> {
       // A deferred tip waits for its client's media, not for the pipeline.
-      if (!status.isFinal() && status != TipStatus.DEFERRED) {
+      if (status == TipStatus.DEFERRED) {
+        awaiting.addLong(offset);
+      } else if (!status.isFinal()) {
         offsets.addLong(offset);
       }
     });
     unfinished = offsets.toLongArray();
     Arrays.sort(unfinished);
+    deferred = awaiting.toLongArray();
+    Arrays.sort(deferred);
   }
 
   /** {@code tip} as its latest status and review make it. */

@@ -35,6 +35,7 @@ public final class JournalTipStore implements TipStore {
   private final FileChannel reader;
   private final GroupCommitLog log;
   private final long[] unfinishedAtOpen;
+  private final long[] deferredAtOpen;
   private final Set<String> mediaAtOpen;
   /** Deferred tips whose media are being uploaded now: one upload per tip at a time. */
   private final Set<TipId> mediaReserved = ConcurrentHashMap.newKeySet();
@@ -45,6 +46,7 @@ public final class JournalTipStore implements TipStore {
     this.reader = reader;
     this.log = log;
     this.unfinishedAtOpen = replay.unfinished;
+    this.deferredAtOpen = replay.deferred;
     this.mediaAtOpen = Set.copyOf(replay.media);
   }
 
@@ -168,7 +170,20 @@ public final class JournalTipStore implements TipStore {
    * so a restart after a flood does not hold every unfinished tip as objects at once.
    */
   public void forEachUnfinishedAtOpen(Consumer<TipRecord> action) {
-    for (long offset : unfinishedAtOpen) {
+    forEachAt(unfinishedAtOpen, action);
+  }
+
+  /**
+   * Hands the tips the journal held, when it was opened, still awaiting their deferred media to
+   * {@code action} (blocking I/O, as {@link #forEachUnfinishedAtOpen}), so their
+   * {@code textAloneAfter} windows are watched again after a restart.
+   */
+  public void forEachDeferredAtOpen(Consumer<TipRecord> action) {
+    forEachAt(deferredAtOpen, action);
+  }
+
+  private void forEachAt(long[] offsets, Consumer<TipRecord> action) {
+    for (long offset : offsets) {
       TipRecord tip;
       try {
         tip = RecordReader.tipAt(reader, offset);

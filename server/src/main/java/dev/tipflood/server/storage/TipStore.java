@@ -5,6 +5,8 @@ import dev.tipflood.server.tip.TipId;
 import dev.tipflood.server.tip.TipRecord;
 import dev.tipflood.server.tip.TipStatus;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
@@ -58,6 +60,26 @@ public interface TipStore extends AutoCloseable {
 
   /** Ends a {@link #reserveMedia} reservation. */
   void releaseMedia(TipId id);
+
+  /**
+   * Closes a deferred tip's media window: unless its media have arrived or are arriving (an
+   * upload holds the reservation), its status becomes {@code received} (durably, a status
+   * record), so it takes no media upload from then on and may go to review on its text alone.
+   *
+   * @return true when it closed; false when the tip is not deferred or an upload is under way
+   */
+  default CompletionStage<Boolean> closeMediaWindow(TipId id) {
+    if (!reserveMedia(id)) {
+      return CompletableFuture.completedFuture(false);
+    }
+    return updateStatus(id, TipStatus.RECEIVED).handle((done, failure) -> {
+      releaseMedia(id);
+      if (failure != null) {
+        throw failure instanceof CompletionException c ? c : new CompletionException(failure);
+      }
+      return true;
+    });
+  }
 
   /**
    * Durably attaches the media that arrived for a deferred tip ({@code tip} is the tip with them,

@@ -54,7 +54,15 @@ public record TipRecord(TipId id, Instant receivedAt, TipMetadata metadata, List
 
   /** Whether its media were deferred and have since arrived. */
   public boolean deferredMediaArrived() {
-    return mediaUploadAfter.isPresent() && status != TipStatus.DEFERRED;
+    return mediaUploadAfter.isPresent() && status != TipStatus.DEFERRED && !media.isEmpty();
+  }
+
+  /**
+   * Whether its media were deferred and never came: the brownout's {@code textAloneAfter} window
+   * closed and the tip went to review on its text alone.
+   */
+  public boolean textAlone() {
+    return mediaUploadAfter.isPresent() && status != TipStatus.DEFERRED && media.isEmpty();
   }
 
   public TipRecord withStatus(TipStatus newStatus) {

@@ -30,6 +30,12 @@ public interface TipPipeline {
   default void deferred(TipRecord tip) {}
 
   /**
+   * A tip deferred before a restart whose media have not arrived; called at start-up, before the
+   * ports open, so its {@code textAloneAfter} window is watched again. Nothing by default.
+   */
+  default void stillDeferred(TipRecord tip) {}
+
+  /**
    * A tip acknowledged before a restart whose pipeline work was not finished; called at
    * start-up, in journal order, before the ports open. By default it starts over like a new tip.
    */

@@ -51,4 +51,13 @@ class AttachMediaRefusalTest {
     assertThat(e.code()).isEqualTo(ErrorCode.MEDIA_ALREADY_UPLOADED);
     assertThat(e.status()).isEqualTo(409);
   }
+
+  @Test
+  void afterItsWindowClosedWithoutMediaTheWindowIsClosed() {
+    TipRecord textAlone = DEFERRED.withStatus(TipStatus.AWAITING_REVIEW);
+    ApiException e = AttachMediaHandler.refusal(textAlone, T0.plusSeconds(700));
+    assertThat(e.code()).isEqualTo(ErrorCode.MEDIA_WINDOW_CLOSED);
+    assertThat(e.status()).isEqualTo(409);
+    assertThat(e.getMessage()).contains("text alone").contains("awaiting_review");
+  }
 }

@@ -70,6 +70,16 @@ class DefenceSectionTest {
   }
 
   @Test
+  void theBrownoutsTextAloneWindowMustOutlastItsUploadSlot() {
+    assertThat(error("name: x\ndefences:\n  - {name: b, kind: brownout, later: 5m, textAloneAfter: 5m}\n"))
+        .contains("defences[0].textAloneAfter: bad value '5m': must be longer than later (5m), got 5m");
+    assertThat(error("name: x\ndefences:\n  - {name: b, kind: brownout, textAloneAfter: 0s}\n"))
+        .contains("defences[0].textAloneAfter: bad value '0s': must be a positive duration");
+    assertThat(parse("name: x\ndefences:\n  - {name: b, kind: brownout, later: 3s, textAloneAfter: 30s}\n")
+        .defences().get(0).settings()).containsEntry("textAloneAfter", "30s");
+  }
+
+  @Test
   void duplicateNamesAndNonScalarsAreRefused() {
     assertThat(error("name: x\ndefences:\n  - {name: a, kind: client-uploads}\n  - {name: a, kind: client-uploads}\n"))
         .contains("defences: bad value '[2 items]': two defences are named 'a'");

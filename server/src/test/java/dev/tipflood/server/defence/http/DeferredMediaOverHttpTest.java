@@ -111,6 +111,35 @@ class DeferredMediaOverHttpTest {
   }
 
   @Test
+  void aDeferredTipWhoseMediaNeverComeIsReviewedOnItsTextAloneAfterTheWindow() throws Exception {
+    String profile = PROFILE.formatted("1s\n    textAloneAfter: 2s");
+    server = TestServer.startModelled(dataDir, profile);
+    byte[] jpeg = MediaFiles.jpeg(24);
+    HttpResponse<String> deferred = postTip(jpeg);
+    assertThat(deferred.statusCode()).isEqualTo(202);
+    String id = new JsonObject(deferred.body()).getString("id");
+    assertThat(get(id).containsKey("textAlone")).isFalse();
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> get(id).getString("status").equals("reviewed"));
+    JsonObject reviewed = get(id);
+    assertThat(reviewed.getBoolean("textAlone")).isTrue();
+    assertThat(reviewed.getJsonArray("media")).isEmpty();
+    assertThat(reviewed.getJsonObject("review")).isNotNull();
+    assertError(upload(id, media("p.jpg", "image/jpeg", jpeg)), 409, "media_window_closed");
+    await().atMost(Duration.ofSeconds(5)).ignoreExceptions()
+        .until(() -> deferredMedia().getJsonObject("textAlone").getLong("legit") == 1);
+    assertThat(deferredMedia().getJsonObject("arrived").getLong("legit")).isZero();
+    await().atMost(Duration.ofSeconds(5)).until(() -> server.tempFiles() == 0);
+    assertThat(server.mediaFiles()).isZero();
+
+    server.close();
+    server = TestServer.startModelled(dataDir, profile);
+    assertThat(get(id).getBoolean("textAlone")).isTrue();
+    assertThat(get(id).getString("status")).isEqualTo("reviewed");
+    assertError(upload(id, media("p.jpg", "image/jpeg", jpeg)), 409, "media_window_closed");
+  }
+
+  @Test
   void aMediaUploadIsRefusedBeforeItsTimeAndForATipThatWasNotDeferred() throws Exception {
     server = TestServer.startModelled(dataDir, PROFILE.formatted("5m"));
     byte[] jpeg = MediaFiles.jpeg(22);

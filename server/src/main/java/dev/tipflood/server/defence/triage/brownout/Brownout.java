@@ -21,8 +21,8 @@ import java.util.Set;
  * the upload is answered {@code 503 media_still_deferred} with the wait again.
  *
  * <pre>{@code
- * Defence brownout = new Brownout(new Brownout.Settings(400, 64, Duration.ofMinutes(10)), pressure);
- * Decision d = brownout.decide(Point.METADATA, attempt);   // Defer(600s) under pressure, else admit
+ * Defence brownout = new Brownout(new Brownout.Settings(400, 64, Duration.ofMinutes(1), Duration.ofMinutes(10)), pressure);
+ * Decision d = brownout.decide(Point.METADATA, attempt);   // Defer(60s) under pressure, else admit
  * }</pre>
  */
 public final class Brownout implements Defence {
@@ -31,8 +31,10 @@ public final class Brownout implements Defence {
    * @param queueAbove tips waiting for processing beyond which the service counts as under pressure
    * @param uploadsAbove uploads sharing storage bandwidth beyond which it counts as under pressure
    * @param later how long after the deferral the client may upload its media
+   * @param textAloneAfter how long after the deferral a tip whose media have not arrived goes to
+   *     review on its text alone (its media window closes); longer than {@code later}
    */
-  public record Settings(long queueAbove, long uploadsAbove, Duration later) {}
+  public record Settings(long queueAbove, long uploadsAbove, Duration later, Duration textAloneAfter) {}
 
   private final Settings settings;
   private final Pressure pressure;
@@ -40,6 +42,10 @@ public final class Brownout implements Defence {
   public Brownout(Settings settings, Pressure pressure) {
     this.settings = settings;
     this.pressure = pressure;
+  }
+
+  public Settings settings() {
+    return settings;
   }
 
   @Override

@@ -29,7 +29,7 @@ class BrownoutTest {
       return uploads;
     }
   };
-  private final Brownout brownout = new Brownout(new Brownout.Settings(400, 64, Duration.ofMinutes(10)), pressure);
+  private final Brownout brownout = new Brownout(new Brownout.Settings(400, 64, Duration.ofMinutes(10), Duration.ofMinutes(20)), pressure);
 
   private Decision decide() {
     return brownout.decide(Point.METADATA, new Attempt("10.0.0.1", 1000, 0));

@@ -84,11 +84,15 @@ final class DeferredMediaChain {
 
   private static Session planFirst(TipChains.Pop pop, DeferredUpload policy, Session s) {
     long now = pop.rt().nanoTime();
-    return schedule(s.set(ATTEMPT, 1), policy.first(Tip.of(s).retryAfter, now), now);
+    return schedule(pop, s.set(ATTEMPT, 1), policy.first(Tip.of(s).retryAfter, now), now);
   }
 
-  private static Session schedule(Session s, Optional<Duration> wait, long now) {
+  private static Session schedule(TipChains.Pop pop, Session s, Optional<Duration> wait, long now) {
     if (wait.isEmpty()) {
+      // No (more) upload: the 202 acknowledged the text alone, and verify checks that much.
+      Tip tip = Tip.of(s);
+      pop.rt().acknowledged(new AckedTipLog.Entry(TipRequests.tipId(tip.location), pop.name(), tip.seq, tip.attempt,
+          TipChains.mediaSent(tip), true));
       return s.set(AGAIN, false);
     }
     long millis = wait.get().toMillis();
@@ -111,7 +115,7 @@ final class DeferredMediaChain {
     }
     int attempt = s.getInt(ATTEMPT);
     String retryAfter = s.contains(RETRY_AFTER) ? s.getString(RETRY_AFTER) : null;
-    return schedule(s.set(ATTEMPT, attempt + 1), policy.next(outcome, attempt, retryAfter, end), end);
+    return schedule(pop, s.set(ATTEMPT, attempt + 1), policy.next(outcome, attempt, retryAfter, end), end);
   }
 
   private static ChainBuilder upload(TipChains.Pop pop) {

@@ -67,8 +67,9 @@ echo "soak: probing server pid $pid (admin port $admin) into $run_dir/soak/"
 # One /health before the probe starts counting: the first one, taken as the server has just
 # started (its JVM still cold, the load generator's JVM starting beside it, no load yet), took
 # 140-420 ms in the soaks of 2026-12-05, a start-up cost and not the flood's. Its time is kept
-# apart in health-warmup.txt. (That alone does not make the 60 s variant pass: the flood's first
-# seconds on a cold server are slow too; see docs/reliability.md, "The soak".)
+# apart in health-warmup.txt. (The flood's first seconds on a cold server are slow too:
+# SoakReport leaves the first 20 s out of its /health check and says how many probes it left out;
+# see docs/reliability.md, "The soak".)
 curl -s -o /dev/null -m 5 -w "%{http_code}\t%{time_total}\n" "http://127.0.0.1:$admin/health" \
   > "$run_dir/soak/health-warmup.txt" || true
 echo "soak: warm-up /health (not counted): $(cat "$run_dir/soak/health-warmup.txt")"

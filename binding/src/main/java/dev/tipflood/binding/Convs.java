@@ -31,14 +31,27 @@ public final class Convs {
     public static Conv<Double> number(Rule rule) {
         return (node, path, problems) -> {
             if (node instanceof YNode.Scalar s && s.isNumber()) {
-                double v = Double.parseDouble(s.text());
-                if (rule.test(v)) {
+                Double v = decimal(s.text());
+                if (v != null && rule.test(v)) {
                     return v;
                 }
             }
             Conv.fail(problems, node, path, rule.expected());
             return null;
         };
+    }
+
+    /**
+     * A YAML number written in decimal: {@code 12}, {@code 1.5}, {@code 2e3}. YAML's other
+     * spellings ({@code 0x9}, {@code 0o17}, {@code 1_000}) are refused like any other bad value,
+     * not read as something the author may not have meant.
+     */
+    private static Double decimal(String text) {
+        if (!text.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+            return null;
+        }
+        double v = Double.parseDouble(text);
+        return Double.isFinite(v) ? v : null;
     }
 
     /** An integer satisfying {@code rule}. */

@@ -8,6 +8,8 @@ import dev.tipflood.scenarios.Scenarios;
 import dev.tipflood.scenarios.validate.ScenarioException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** One test per category of error, each pinning the exact message a user sees. */
 class ValidationMessagesTest {
@@ -95,6 +97,21 @@ class ValidationMessagesTest {
     void numberOutOfRange() {
         assertThat(errors(replace("rotationShare: 0", "rotationShare: 1.5"))).containsExactly(
                 "t.yaml:8:44: populations[0].identity.rotationShare: bad value '1.5': must be a share between 0 and 1");
+    }
+
+    /** Found by the scenario loader's fuzz target: YAML reads 0x9 as a number, Java's parser did not. */
+    @ParameterizedTest
+    @ValueSource(strings = {"0x9", "0o7", "1_000", ".inf"})
+    void aNumberInAnotherSpellingThanDecimalIsABadValueNotACrash(String spelling) {
+        assertThat(errors(replace("rate: 2", "rate: " + spelling))).containsExactly(
+                "t.yaml:7:36: populations[0].arrival.rate: bad value '" + spelling + "': must be a number >= 0");
+    }
+
+    @Test
+    void decimalSpellingsStillLoad() {
+        for (String spelling : new String[] {"2", "2.0", "+2", "2e0", "0.5e1", ".5"}) {
+            assertThat(Scenarios.parse(replace("rate: 2", "rate: " + spelling), "t.yaml").populations()).hasSize(1);
+        }
     }
 
     @Test

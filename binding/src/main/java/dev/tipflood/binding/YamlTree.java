@@ -22,7 +22,7 @@ public final class YamlTree {
 
     /** The root node, or empty when the text is not valid YAML (the problem is recorded). */
     public static Optional<YNode> parse(String text, Problems problems) {
-        try (JsonParser parser = FACTORY.createParser(text)) {
+        try (JsonParser parser = FACTORY.createParser(new WholeCodePointReader(new java.io.StringReader(text)))) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 problems.add(1, 1, "", "", "the file is empty; a scenario is a YAML mapping with name, duration, populations");

@@ -1,0 +1,36 @@
+package dev.tipflood.scenarios.reader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tipflood.scenarios.Scenarios;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A character outside the Basic Multilingual Plane (an emoji, two UTF-16 chars) anywhere in a
+ * scenario, including across the YAML reader's 1024-char buffer boundary, where SnakeYAML's
+ * stream reader threw IndexOutOfBoundsException (found by the scenario loader's fuzz target).
+ */
+class AstralCharactersTest {
+
+    @ParameterizedTest
+    @ValueSource(ints = {1020, 1021, 1022, 1023, 1024, 1025, 2047, 2048})
+    void anEmojiAtAnyOffsetLoads(int offset) {
+        String head = "name: tiny\ndescription: ";
+        String tail = """
+
+                duration: 30s
+                populations:
+                  - name: citizens
+                    truth: legit
+                    arrival: {kind: poisson, rate: 2}
+                    identity: {devices: 10, rotationShare: 0}
+                    media:
+                      types:
+                        photo: {weight: 1, size: {kind: lognormal, median: 2MB, sigma: 0.5}}
+                """;
+        String description = "x".repeat(offset - head.length()) + "\uD83D\uDCF9 fancam";
+        assertThat(head.length() + description.indexOf('\uD83D')).isEqualTo(offset);
+        assertThat(Scenarios.parse(head + description + tail, "t.yaml").description()).isEqualTo(description);
+    }
+}

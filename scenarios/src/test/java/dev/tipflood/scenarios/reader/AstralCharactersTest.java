@@ -16,21 +16,11 @@ class AstralCharactersTest {
     @ParameterizedTest
     @ValueSource(ints = {1020, 1021, 1022, 1023, 1024, 1025, 2047, 2048})
     void anEmojiAtAnyOffsetLoads(int offset) {
+        // ValidationMessagesTest's minimal scenario, its description replaced.
         String head = "name: tiny\ndescription: ";
-        String tail = """
-
-                duration: 30s
-                populations:
-                  - name: citizens
-                    truth: legit
-                    arrival: {kind: poisson, rate: 2}
-                    identity: {devices: 10, rotationShare: 0}
-                    media:
-                      types:
-                        photo: {weight: 1, size: {kind: lognormal, median: 2MB, sigma: 0.5}}
-                """;
+        String rest = ValidationMessagesTest.VALID.substring(ValidationMessagesTest.VALID.indexOf('\n', head.length()));
         String description = "x".repeat(offset - head.length()) + "\uD83D\uDCF9 fancam";
         assertThat(head.length() + description.indexOf('\uD83D')).isEqualTo(offset);
-        assertThat(Scenarios.parse(head + description + tail, "t.yaml").description()).isEqualTo(description);
+        assertThat(Scenarios.parse(head + description + rest, "t.yaml").description()).isEqualTo(description);
     }
 }

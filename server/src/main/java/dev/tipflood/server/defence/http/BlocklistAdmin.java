@@ -18,6 +18,7 @@ import java.nio.file.Path;
  * <ul>
  *   <li>{@code POST /blocklist}, a body in {@code tipflood pdq}'s format ({@code hash,quality,file}
  *       lines; a bare hash is trusted): usable entries join the blocklist; quality below 50 is skipped;
+ *       the body needs a Content-Length ({@code 411} without one, {@code 413} over 16 MiB);
  *   <li>{@code GET /blocklist}: what triage has learned so far (junk verdicts, hashes, reputation).
  * </ul>
  */
@@ -36,7 +37,12 @@ final class BlocklistAdmin {
 
   private void add(RoutingContext ctx) {
     String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-    if (length == null || !length.trim().matches("\\d{1,9}") || Integer.parseInt(length.trim()) > MAX_BODY) {
+    if (length == null) {
+      ctx.fail(ApiException.of(ErrorCode.LENGTH_REQUIRED, "send the blocklist with a Content-Length (at most "
+          + MAX_BODY + " bytes); a chunked body is not taken"));
+      return;
+    }
+    if (!length.trim().matches("\\d{1,9}") || Integer.parseInt(length.trim()) > MAX_BODY) {
       ctx.fail(ApiException.of(ErrorCode.PAYLOAD_TOO_LARGE, "send the blocklist with a Content-Length of at most "
           + MAX_BODY + " bytes"));
       return;

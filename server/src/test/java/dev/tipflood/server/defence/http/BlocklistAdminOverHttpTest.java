@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Ops seed the PDQ junk blocklist over the admin port ({@code POST /blocklist}) of a real
  * {@code tipline+triage} server on loopback: only with the token, a bad body gets a 400 naming its
- * line, and a seeded hash then refuses an upload of a resized copy of that picture, while an
+ * line, a body without a Content-Length gets a 411, and a seeded hash then refuses an upload of a resized copy of that picture, while an
  * unrelated picture is still taken.
  */
 class BlocklistAdminOverHttpTest {
@@ -67,6 +67,26 @@ class BlocklistAdminOverHttpTest {
     assertThat(badQuality.body()).contains("request-body:1: quality must be an integer 0..100, got 'lots'");
     assertThat(state().getLong("seededPdq")).as("a rejected body seeds nothing, not even its good lines")
         .isEqualTo(before);
+  }
+
+  @Test
+  void aChunkedBodyGetsA411AndAnOversizedOneA413BeforeAnyByteIsRead() throws IOException {
+    long before = state().getLong("seededPdq");
+    String line = line(pdq.hash(MediaFiles.scene(640, 480, 305)), "junk.jpg");
+    String head = "POST /blocklist HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + TestServer.TOKEN + "\r\n";
+    try (RawHttp http = new RawHttp(server.adminPort())) {
+      RawHttp.Response chunked = http.send(head + "Transfer-Encoding: chunked\r\n\r\n"
+          + Integer.toHexString(line.length()) + "\r\n" + line + "\r\n0\r\n\r\n").read();
+      assertThat(chunked.status()).as(chunked.body()).isEqualTo(411);
+      assertThat(chunked.errorCode()).isEqualTo("length_required");
+      assertThat(chunked.body()).contains("Content-Length");
+    }
+    try (RawHttp http = new RawHttp(server.adminPort())) {
+      RawHttp.Response huge = http.send(head + "Content-Length: " + (17 << 20) + "\r\n\r\n" + line).read();
+      assertThat(huge.status()).as(huge.body()).isEqualTo(413);
+      assertThat(huge.errorCode()).isEqualTo("payload_too_large");
+    }
+    assertThat(state().getLong("seededPdq")).isEqualTo(before);
   }
 
   @Test

@@ -113,7 +113,7 @@ public final class CreateTipHandler implements Handler<RoutingContext> {
   /**
    * 201 with the tip's status; or, when its media were deferred (brownout), 202 with status
    * {@code deferred}, the time from which its media may be uploaded ({@code POST
-   * /api/v1/tips/{id}/media}), and that wait as Retry-After. A deferred tip goes to the pipeline
+   * /api/v1/tips/{id}/media}), and that wait as Retry-After, on a connection then closed. A deferred tip goes to the pipeline
    * only once its media arrive.
    */
   private void respond(RoutingContext ctx, TipRecord tip, int priority) {
@@ -125,6 +125,9 @@ public final class CreateTipHandler implements Handler<RoutingContext> {
       body = "{\"id\":\"" + tip.id().value() + "\",\"status\":\"deferred\",\"mediaUploadAfter\":\""
           + uploadAfter + "\",\"mediaUpload\":\"" + PublicRouter.TIPS + "/" + tip.id().value() + "/media\"}";
       ctx.response().putHeader("Retry-After", Long.toString(seconds));
+      // The client has nothing to send until then: under a brownout the server does not hold its
+      // connection idle for that long (up to ingress.idleTimeout), it closes it after this answer.
+      ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
     } else {
       body = "{\"id\":\"" + tip.id().value() + "\",\"status\":\"" + tip.status().wireName() + "\"}";
     }
@@ -133,6 +136,9 @@ public final class CreateTipHandler implements Handler<RoutingContext> {
         .putHeader(HttpHeaders.CONTENT_TYPE, APPLICATION_JSON)
         .putHeader(HttpHeaders.LOCATION, "/api/v1/tips/" + tip.id().value())
         .end(body);
+    if (uploadAfter != null) {
+      sent = sent.andThen(ar -> ctx.request().connection().close());
+    }
     if (pipeline != TipPipeline.NONE) {
       sent.onComplete(ar -> {
         if (uploadAfter == null) {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.tipflood.server.defence.triage.MediaFiles;
 import dev.tipflood.server.testing.Multipart;
+import dev.tipflood.server.testing.RawHttp;
 import dev.tipflood.server.testing.TestServer;
 import dev.tipflood.server.testing.TipHttp;
 import io.vertx.core.json.JsonObject;
@@ -108,6 +109,19 @@ class DeferredMediaOverHttpTest {
     assertThat(afterRestart.getJsonArray("media").getJsonObject(0).getString("sha256")).isEqualTo(sha256(jpeg));
     assertThat(server.mediaFiles()).as("the medium is no orphan at start-up").isEqualTo(1);
     assertError(upload(id, media("p.jpg", "image/jpeg", jpeg)), 409, "media_already_uploaded");
+  }
+
+  @Test
+  void aDeferredTipsConnectionIsClosedAfterItsAnswerInsteadOfHeldIdleUntilItsSlot() throws Exception {
+    server = TestServer.startModelled(dataDir, PROFILE.formatted("1m"));
+    byte[] request = new Multipart().field("metadata", Multipart.VALID_METADATA)
+        .file("media", "p.jpg", "image/jpeg", MediaFiles.jpeg(23)).request();
+    try (RawHttp http = new RawHttp(server.port())) {
+      RawHttp.Response deferred = http.send(request).read();
+      assertThat(deferred.status()).as(deferred.body()).isEqualTo(202);
+      assertThat(deferred.headers()).containsEntry("retry-after", "60").containsEntry("connection", "close");
+      assertThat(http.closedByServer()).as("closed by the server, not held until its upload slot").isTrue();
+    }
   }
 
   @Test

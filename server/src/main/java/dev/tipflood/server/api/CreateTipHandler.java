@@ -113,8 +113,8 @@ public final class CreateTipHandler implements Handler<RoutingContext> {
   /**
    * 201 with the tip's status; or, when its media were deferred (brownout), 202 with status
    * {@code deferred}, the time from which its media may be uploaded ({@code POST
-   * /api/v1/tips/{id}/media}), and that wait as Retry-After, on a connection then closed. A deferred tip goes to the pipeline
-   * only once its media arrive.
+   * /api/v1/tips/{id}/media}), and that wait as Retry-After, on a connection then closed. A
+   * deferred tip goes to the pipeline only once its media arrive.
    */
   private void respond(RoutingContext ctx, TipRecord tip, int priority) {
     // Every value is a plain ASCII token (hex id, snake_case status, ISO instant): no JSON escaping needed.

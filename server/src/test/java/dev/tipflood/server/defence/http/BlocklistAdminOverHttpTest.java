@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Ops seed the PDQ junk blocklist over the admin port ({@code POST /blocklist}) of a real
  * {@code tipline+triage} server on loopback: only with the token, a bad body gets a 400 naming its
- * line, a body without a Content-Length gets a 411, and a seeded hash then refuses an upload of a resized copy of that picture, while an
- * unrelated picture is still taken.
+ * line, a body without a Content-Length gets a 411, and a seeded hash then refuses an upload of a
+ * resized copy of that picture, while an unrelated picture is still taken.
  */
 class BlocklistAdminOverHttpTest {
   @TempDir

@@ -17,6 +17,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
+import org.HdrHistogram.WriterReaderPhaser;
 
 /**
  * Client-side state shared by every virtual user of one simulation: the plan, the recorder, the
@@ -37,6 +39,9 @@ final class ClientRuntime {
   private ClientLogs logs;
   private AckedTipLog acked;
   private ScheduledExecutorService ticker;
+  /** Lets {@link #stop()} wait out answers being booked, wait-free for the bookers. */
+  private final WriterReaderPhaser booking = new WriterReaderPhaser();
+  private volatile boolean closing;
 
   ClientRuntime(LoadPlan plan, TimeSource time) {
     this.plan = plan;
@@ -76,6 +81,26 @@ final class ClientRuntime {
     }
   }
 
+  /**
+   * Books one answer (its latencies, counters and acked-tip line) whole, or not at all once
+   * {@link #stop()} has begun. Gatling's hard stop runs {@code after()} while answers still
+   * arrive; without this an answer could reach the acked-tip log but miss the last latency
+   * interval, and the run's files would disagree about it.
+   */
+  <S> S book(S s, UnaryOperator<S> bookkeeping) {
+    long stamp = booking.writerCriticalSectionEnter();
+    try {
+      return closing ? s : bookkeeping.apply(s);
+    } finally {
+      booking.writerCriticalSectionExit(stamp);
+    }
+  }
+
+  /** False once {@link #stop()} has begun: a user's retry loop ends there. */
+  boolean open() {
+    return !closing;
+  }
+
   /** Starts writing the interval logs once a second. */
   synchronized void start() {
     logs = new ClientLogs(Path.of(plan.clientDir()), recorder, sendLag, progress, time);
@@ -93,6 +118,13 @@ final class ClientRuntime {
 
   /** Writes the last interval and closes the logs. */
   synchronized void stop() {
+    closing = true;
+    booking.readerLock();
+    try {
+      booking.flipPhase(); // returns once every answer booked before 'closing' has finished
+    } finally {
+      booking.readerUnlock();
+    }
     if (ticker != null) {
       ticker.shutdown();
       try {

@@ -52,12 +52,12 @@ final class DeferredMediaChain {
   static ChainBuilder after(TipChains.Pop pop) {
     long lastSendMicros = lastSendMicros(pop);
     return doIf(DeferredMediaChain::deferred).then(
-        exec(s -> planFirst(pop, policy(pop, lastSendMicros), s))
+        exec(s -> pop.rt().book(s, x -> planFirst(pop, policy(pop, lastSendMicros), x)))
             .asLongAs(s -> s.getBoolean(AGAIN)).on(
                 pause(s -> Duration.ofMillis(s.getLong(WAIT_MILLIS))),
                 exec(s -> s.remove(STATUS).remove(RETRY_AFTER).set(SEND_NANOS, pop.rt().nanoTime())),
                 upload(pop),
-                exec(s -> afterUpload(pop, policy(pop, lastSendMicros), s))));
+                exec(s -> pop.rt().book(s, x -> afterUpload(pop, policy(pop, lastSendMicros), x)))));
   }
 
   static boolean deferred(Session s) {

@@ -62,15 +62,16 @@ final class TipChains {
         // Gatling places users evenly within a second; each waits for its own arrival time.
         .pause(session -> untilArrival(rt, Tip.of(session)));
     if (!pop.retries()) {
-      ChainBuilder once = arrive.exec(session -> beforeSend(pop, session)).exec(upload(pop)).exec(session -> afterResponse(pop, session));
+      ChainBuilder once = arrive.exec(session -> beforeSend(pop, session)).exec(upload(pop))
+          .exec(session -> rt.book(session, x -> afterResponse(pop, x)));
       return pop.hasMedia() ? once.exec(DeferredMediaChain.after(pop)) : once;
     }
-    ChainBuilder tries = arrive.asLongAs(session -> Tip.of(session).again).on(
+    ChainBuilder tries = arrive.asLongAs(session -> Tip.of(session).again && rt.open()).on(
         doIf(session -> Tip.of(session).backoffMillis > 0).then(
             pause(session -> Duration.ofMillis(Tip.of(session).backoffMillis))),
         exec(session -> beforeSend(pop, session)),
         upload(pop),
-        exec(session -> afterResponse(pop, session)));
+        exec(session -> rt.book(session, x -> afterResponse(pop, x))));
     // A 202 deferred tip's media follow later; a text-only tip is never deferred.
     return pop.hasMedia() ? tries.exec(DeferredMediaChain.after(pop)) : tries;
   }

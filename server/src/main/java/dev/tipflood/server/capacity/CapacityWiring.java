@@ -5,10 +5,12 @@ import dev.tipflood.server.api.upload.UploadGuard;
 import dev.tipflood.server.config.Profile;
 import dev.tipflood.server.defence.control.DefenceSet;
 import dev.tipflood.server.defence.http.DefenceRoutes;
+import dev.tipflood.server.defence.http.TextAloneRanking;
 import dev.tipflood.server.defence.triage.Pressure;
 import dev.tipflood.server.defence.triage.ReviewerMemory;
 import dev.tipflood.server.defence.triage.TriageContext;
 import dev.tipflood.server.defence.triage.brownout.Brownout;
+import dev.tipflood.server.tip.TipRecord;
 import dev.tipflood.server.measure.MeasurementPlane;
 import dev.tipflood.server.measure.http.MeasureRoutes;
 import dev.tipflood.server.measure.truth.Truth;
@@ -58,6 +60,7 @@ public final class CapacityWiring implements ServerWiring.Factory {
   private volatile CapacityPipeline pipeline;
   private volatile MeasurementPlane measure;
   private volatile DefenceSet defences;
+  private volatile TextAloneRanking textAloneRanking;
   private volatile TriageContext triage;
   private volatile StorageBandwidth bandwidth;
   private final List<PdqHash> seeds = new CopyOnWriteArrayList<>();
@@ -88,6 +91,7 @@ public final class CapacityWiring implements ServerWiring.Factory {
       int lowScoreBelow = profile.review() == null || profile.review().lowScore() == null ? Integer.MIN_VALUE
           : profile.review().lowScore().below();
       DefenceRoutes defences = new DefenceRoutes(set, System::nanoTime, c.vertx(), lowScoreBelow, t.memory());
+      textAloneRanking = new TextAloneRanking(set, System::nanoTime, lowScoreBelow);
       routes.add(defences);
       guard = defences.guard();
       plane.countDefenceDecisions();
@@ -113,7 +117,7 @@ public final class CapacityWiring implements ServerWiring.Factory {
           p::processingStats, p::reviewStats);
       routes.add(new PipelineAdmission(p));
       tipPipeline = new ModelTipPipeline(p, scheduler, plane, profile.review().videoBytesPerMinute().bytes(),
-          new TextAloneWindow.Source(c.clock(), c.tips(), this::textAloneAfter));
+          new TextAloneWindow.Source(c.clock(), c.tips(), this::textAloneAfter, this::textAlonePriority));
       Gauge.builder("tipflood.pipeline.status.write.failures", status, StatusRecorder::failures)
           .register(c.metrics());
       pipeline = p;
@@ -178,6 +182,20 @@ public final class CapacityWiring implements ServerWiring.Factory {
         .filter(d -> d instanceof Brownout)
         .map(d -> ((Brownout) d).settings().textAloneAfter())
         .findFirst();
+  }
+
+  /**
+   * A deferred tip gone to review on its text alone is ranked by the defences after durability,
+   * as any tip is; its decisions are counted under its truth class. 0 without defences.
+   */
+  private int textAlonePriority(TipRecord tip) {
+    TextAloneRanking ranking = textAloneRanking;
+    if (ranking == null) {
+      return 0;
+    }
+    TextAloneRanking.Ranked r = ranking.rank(tip);
+    measure.textAloneDecisions(tip.id().value(), r.log());
+    return r.priority();
   }
 
   /** The witness group of a tip, for the reviewers' view; empty without triage. */

@@ -21,6 +21,7 @@ public final class ModelTipPipeline implements TipPipeline {
   private final MeasurementPlane measure;
   private final long videoBytesPerMinute;
   private final TextAloneWindow window;
+  private final java.util.function.ToIntFunction<TipRecord> textAlonePriority;
 
   public ModelTipPipeline(
       CapacityPipeline pipeline, Scheduler scheduler, MeasurementPlane measure, long videoBytesPerMinute) {
@@ -34,6 +35,7 @@ public final class ModelTipPipeline implements TipPipeline {
     this.scheduler = scheduler;
     this.measure = measure;
     this.videoBytesPerMinute = videoBytesPerMinute;
+    this.textAlonePriority = deferredWindow.priority();
     this.window = new TextAloneWindow(scheduler, deferredWindow.clock(), deferredWindow.store(), deferredWindow.window(),
         this::wentTextAlone);
   }
@@ -49,10 +51,13 @@ public final class ModelTipPipeline implements TipPipeline {
     window.watch(tip);
   }
 
-  /** Its media never came: processed (nothing to process) and reviewed on its text. */
+  /**
+   * Its media never came: ranked on its text (on the model's context, not the store's thread),
+   * processed (nothing to process) and reviewed on its text.
+   */
   private void wentTextAlone(TipRecord tip) {
     measure.deferredTextAlone(tip.id().value());
-    submit(tip, 0);
+    scheduler.execute(() -> pipeline.submit(entering(tip, textAlonePriority.applyAsInt(tip))));
   }
 
   /** Windows the store could not close. */
@@ -81,8 +86,12 @@ public final class ModelTipPipeline implements TipPipeline {
   }
 
   private void submit(TipRecord tip, int priority) {
-    PipelineTip entering = new PipelineTip(tip.id().value(), media(tip), priority, scheduler.nanoTime());
+    PipelineTip entering = entering(tip, priority);
     scheduler.execute(() -> pipeline.submit(entering));
+  }
+
+  private PipelineTip entering(TipRecord tip, int priority) {
+    return new PipelineTip(tip.id().value(), media(tip), priority, scheduler.nanoTime());
   }
 
   private List<PipelineMedia> media(TipRecord tip) {

@@ -1,5 +1,6 @@
 package dev.tipflood.server.measure;
 
+import dev.tipflood.server.defence.DecisionLog;
 import dev.tipflood.server.measure.decisions.DecisionCounters;
 import dev.tipflood.server.measure.latency.LatencyRecorders;
 import dev.tipflood.server.measure.latency.LatencyTag;
@@ -140,6 +141,14 @@ public final class MeasurementPlane {
   /** A deferred tip's media did not come within the brownout's window: it goes to review on its text alone. */
   public void deferredTextAlone(String tipId) {
     deferredTextAlone.add(truth.classOf(tipId), 1);
+  }
+
+  /**
+   * Counts the defence decisions that ranked a text-alone tip (outside any request) under the
+   * tip's truth class, as a request's are counted under its own.
+   */
+  public void textAloneDecisions(String tipId, DecisionLog log) {
+    decisions.count(log, truth.classOf(tipId));
   }
 
   /** Attributes an acknowledged tip's stored bytes to its truth class. */

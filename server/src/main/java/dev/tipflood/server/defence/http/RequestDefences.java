@@ -57,11 +57,7 @@ final class RequestDefences implements UploadGuard.Body {
   }
 
   void logged(String defence, Point point, Decision d) {
-    if (d instanceof Decision.Hold) {
-      log.addOnce(defence, point, d);
-    } else {
-      log.add(defence, point, d);
-    }
+    DurableRanking.logged(log, defence, point, d);
   }
 
   /** Keeps an admission's release until the request ends; releases at once if it already has. */
@@ -95,33 +91,11 @@ final class RequestDefences implements UploadGuard.Body {
     return new MediaPartGuard(set, this, part, vertx.getOrCreateContext());
   }
 
-  /**
-   * After durability: every defence acting there adds its priority; the sum goes to the review
-   * queue. A defence here cannot refuse (the tip is already stored): a rejection is counted and
-   * otherwise ignored.
-   */
+  /** After durability: the defences there rank the tip ({@link DurableRanking}). */
   @Override
   public int onDurable(TipRecord tip) {
     DefenceSet.Slot[] slots = set.at(Point.DURABLE);
-    if (slots.length == 0) {
-      return 0;
-    }
-    TipMetadata m = tip.metadata();
-    attempt.tip(new TipFacts(tip.id().value(), m.description(), m.lat(), m.lon(), m.occurredAt(), tip.receivedAt(),
-        m.deviceId(), tip.media().stream().map(MediaItem::sha256).toList(),
-        tip.media().stream().map(MediaItem::storedAs).toList()));
-    int priority = 0;
-    for (DefenceSet.Slot slot : slots) {
-      Decision d = slot.defence().decide(Point.DURABLE, attempt);
-      logged(slot.name(), Point.DURABLE, d);
-      if (d instanceof Decision.Prioritise p) {
-        priority += p.priority();
-      }
-    }
-    if (lowScoreBelow != Integer.MIN_VALUE) {
-      log.add(REVIEW_PRIORITY, Point.DURABLE, "priority", priority < lowScoreBelow ? "low" : "high");
-    }
-    return priority;
+    return slots.length == 0 ? 0 : DurableRanking.rank(slots, attempt, tip, log, lowScoreBelow);
   }
 
   /** The request ended: every admission it holds is released, with how it ended. */
@@ -134,13 +108,6 @@ final class RequestDefences implements UploadGuard.Body {
     held.forEach(r -> r.done(o));
     held.clear();
   }
-
-  /**
-   * Where the review queue lets tips go unreviewed (the profile's {@code review.lowScore.below});
-   * the tip's summed priority is logged as {@code review-priority: priority.low} below it, else
-   * {@code priority.high}, so the measurement plane can count legit tips ranked as junk.
-   */
-  static final String REVIEW_PRIORITY = "review-priority";
 
   /** How a response status ends an admission: durable, the server's failure, or the client's. */
   static Outcome outcomeOf(boolean sent, int status) {

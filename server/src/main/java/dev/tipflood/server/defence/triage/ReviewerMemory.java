@@ -81,7 +81,10 @@ public final class ReviewerMemory implements VerdictListener {
     this.sampler = new PdqFrameSampler(limits.frames());
   }
 
-  /** A stored tip, as triage saw it: whom its verdict will count against, and which media it holds. */
+  /**
+   * A stored tip, as triage saw it: whom its verdict will count against. {@code address} is empty
+   * when unknown (a tip ranked on its text alone): a junk verdict then counts against its device only.
+   */
   public void sawTip(String tipId, String device, String address) {
     tipClients.put(tipId, new Client(device, address));
   }
@@ -107,7 +110,9 @@ public final class ReviewerMemory implements VerdictListener {
     Client c = tipClients.getIfPresent(verdict.tipId());
     if (c != null) {
       reputation.junk("device:" + c.device());
-      reputation.junk("address:" + c.address());
+      if (!c.address().isEmpty()) { // empty: unknown (a tip ranked on its text alone)
+        reputation.junk("address:" + c.address());
+      }
     }
   }
 

@@ -118,6 +118,37 @@ class AfterDurabilityOverHttpTest {
     assertThat(findDefence(counted, "brownout").getJsonObject("defer.brownout").getLong("legit")).isEqualTo(1);
   }
 
+  @Test
+  void aDeferredTipReviewedOnItsTextAloneIsRankedOnItsTextNotLeftAtZero() throws Exception {
+    server = TestServer.startModelled(dataDir, "name: text-alone\n" + PIPELINE + """
+        defences:
+          - name: score
+            kind: triage-score
+          - name: brownout
+            kind: brownout
+            queueAbove: -1
+            later: 1s
+            textAloneAfter: 2s
+        """);
+    HttpResponse<String> legit = post(DALLAS, "legit", MediaFiles.jpeg(5));
+    HttpResponse<String> junk = post(SEOUL, "junk", MediaFiles.jpeg(6));
+    assertThat(legit.statusCode()).as(legit.body()).isEqualTo(202);
+    assertThat(junk.statusCode()).as(junk.body()).isEqualTo(202);
+
+    // Their media never come: at the window's end each goes to review on its text alone.
+    for (String id : java.util.List.of(id(legit), id(junk))) {
+      await().atMost(Duration.ofSeconds(30)).until(() -> !status(id).equals("deferred")
+          && !status(id).equals("received") && !status(id).equals("processing"));
+    }
+    JsonObject counted = new JsonObject(DefenceHttp.admin(server, "GET", "/measure/defences", null, true).body());
+    JsonObject priority = findDefence(counted, "review-priority");
+    // Before, both entered the queue at priority 0, below lowScore (30): ranked as junk, unscored.
+    assertThat(priority.getJsonObject("priority.high").getLong("legit")).isEqualTo(1);
+    assertThat(priority.getJsonObject("priority.low").getLong("junk")).isEqualTo(1);
+    assertThat(priority.getJsonObject("priority.low").containsKey("legit")).isFalse();
+    assertThat(findDefence(counted, "score").encode()).contains("\"legit\":1").contains("\"junk\":1");
+  }
+
   /** The counters of one defence in {@code /measure/defences}, wherever the listing nests them. */
   private static JsonObject findDefence(JsonObject counted, String name) {
     JsonObject d = counted.getJsonObject(name);

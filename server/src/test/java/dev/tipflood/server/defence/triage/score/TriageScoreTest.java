@@ -51,6 +51,16 @@ class TriageScoreTest {
   }
 
   @Test
+  void aTipRankedOnItsTextAloneHasNoAddressSoOnlyItsDeviceCountsForOrAgainstIt() {
+    // A deferred tip whose media never came is ranked outside any request: its address is unknown ("").
+    assertThat(priority("", floodTip("f1", "fan-7"))).isZero();
+    memory.onVerdict(Verdicts.junk("f1"));
+    assertThat(priority("", goodTip("g1", "fan-7"))).as("its device is penalised").isEqualTo(90 - 20);
+    assertThat(priority("", goodTip("g2", "other"))).as("other text-alone tips share no address penalty")
+        .isEqualTo(90);
+  }
+
+  @Test
   void junkVerdictsLowerTheSendersScoreAndAreForgivenOverTime() {
     priority("10.9.9.9", floodTip("f1", "fan-7"));
     memory.onVerdict(Verdicts.junk("f1"));

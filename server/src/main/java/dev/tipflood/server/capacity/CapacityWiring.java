@@ -5,7 +5,7 @@ import dev.tipflood.server.api.upload.UploadGuard;
 import dev.tipflood.server.config.Profile;
 import dev.tipflood.server.defence.control.DefenceSet;
 import dev.tipflood.server.defence.http.DefenceRoutes;
-import dev.tipflood.server.defence.http.TextAloneRanking;
+import dev.tipflood.server.defence.http.StoredTipRanking;
 import dev.tipflood.server.defence.triage.Pressure;
 import dev.tipflood.server.defence.triage.ReviewerMemory;
 import dev.tipflood.server.defence.triage.TriageContext;
@@ -60,7 +60,7 @@ public final class CapacityWiring implements ServerWiring.Factory {
   private volatile CapacityPipeline pipeline;
   private volatile MeasurementPlane measure;
   private volatile DefenceSet defences;
-  private volatile TextAloneRanking textAloneRanking;
+  private volatile StoredTipRanking storedTipRanking;
   private volatile TriageContext triage;
   private volatile StorageBandwidth bandwidth;
   private final List<PdqHash> seeds = new CopyOnWriteArrayList<>();
@@ -91,7 +91,7 @@ public final class CapacityWiring implements ServerWiring.Factory {
       int lowScoreBelow = profile.review() == null || profile.review().lowScore() == null ? Integer.MIN_VALUE
           : profile.review().lowScore().below();
       DefenceRoutes defences = new DefenceRoutes(set, System::nanoTime, c.vertx(), lowScoreBelow, t.memory());
-      textAloneRanking = new TextAloneRanking(set, System::nanoTime, lowScoreBelow);
+      storedTipRanking = new StoredTipRanking(set, System::nanoTime, lowScoreBelow);
       routes.add(defences);
       guard = defences.guard();
       plane.countDefenceDecisions();
@@ -117,7 +117,7 @@ public final class CapacityWiring implements ServerWiring.Factory {
           p::processingStats, p::reviewStats);
       routes.add(new PipelineAdmission(p));
       tipPipeline = new ModelTipPipeline(p, scheduler, plane, profile.review().videoBytesPerMinute().bytes(),
-          new TextAloneWindow.Source(c.clock(), c.tips(), this::textAloneAfter, this::textAlonePriority));
+          new TextAloneWindow.Source(c.clock(), c.tips(), this::textAloneAfter), this::storedTipPriority);
       Gauge.builder("tipflood.pipeline.status.write.failures", status, StatusRecorder::failures)
           .register(c.metrics());
       pipeline = p;
@@ -185,16 +185,17 @@ public final class CapacityWiring implements ServerWiring.Factory {
   }
 
   /**
-   * A deferred tip gone to review on its text alone is ranked by the defences after durability,
-   * as any tip is; its decisions are counted under its truth class. 0 without defences.
+   * A tip entering review outside a request (a deferred tip gone text-alone, a tip resumed after a
+   * restart) is ranked by the defences after durability, as any tip is; its decisions are counted
+   * under its truth class. 0 without defences.
    */
-  private int textAlonePriority(TipRecord tip) {
-    TextAloneRanking ranking = textAloneRanking;
+  private int storedTipPriority(TipRecord tip) {
+    StoredTipRanking ranking = storedTipRanking;
     if (ranking == null) {
       return 0;
     }
-    TextAloneRanking.Ranked r = ranking.rank(tip);
-    measure.textAloneDecisions(tip.id().value(), r.log());
+    StoredTipRanking.Ranked r = ranking.rank(tip);
+    measure.storedTipDecisions(tip.id().value(), r.log());
     return r.priority();
   }
 

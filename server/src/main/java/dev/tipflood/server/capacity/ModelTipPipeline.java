@@ -9,6 +9,7 @@ import dev.tipflood.server.model.time.Scheduler;
 import dev.tipflood.server.tip.TipRecord;
 import dev.tipflood.server.wiring.TipPipeline;
 import java.util.List;
+import java.util.function.ToIntFunction;
 
 /**
  * Hands each acknowledged tip to the model's {@link CapacityPipeline}, on the model's context.
@@ -21,21 +22,26 @@ public final class ModelTipPipeline implements TipPipeline {
   private final MeasurementPlane measure;
   private final long videoBytesPerMinute;
   private final TextAloneWindow window;
-  private final java.util.function.ToIntFunction<TipRecord> textAlonePriority;
+  private final ToIntFunction<TipRecord> storedPriority;
 
   public ModelTipPipeline(
       CapacityPipeline pipeline, Scheduler scheduler, MeasurementPlane measure, long videoBytesPerMinute) {
-    this(pipeline, scheduler, measure, videoBytesPerMinute, TextAloneWindow.Source.NONE);
+    this(pipeline, scheduler, measure, videoBytesPerMinute, TextAloneWindow.Source.NONE, tip -> 0);
   }
 
-  /** With the brownout's {@code textAloneAfter} window on deferred tips. */
+  /**
+   * With the brownout's {@code textAloneAfter} window on deferred tips.
+   *
+   * @param storedPriority the review priority of a tip entering review outside a request (gone
+   *     text-alone, or resumed after a restart), asked on the model's context
+   */
   public ModelTipPipeline(CapacityPipeline pipeline, Scheduler scheduler, MeasurementPlane measure,
-      long videoBytesPerMinute, TextAloneWindow.Source deferredWindow) {
+      long videoBytesPerMinute, TextAloneWindow.Source deferredWindow, ToIntFunction<TipRecord> storedPriority) {
     this.pipeline = pipeline;
     this.scheduler = scheduler;
     this.measure = measure;
     this.videoBytesPerMinute = videoBytesPerMinute;
-    this.textAlonePriority = deferredWindow.priority();
+    this.storedPriority = storedPriority;
     this.window = new TextAloneWindow(scheduler, deferredWindow.clock(), deferredWindow.store(), deferredWindow.window(),
         this::wentTextAlone);
   }
@@ -57,7 +63,7 @@ public final class ModelTipPipeline implements TipPipeline {
    */
   private void wentTextAlone(TipRecord tip) {
     measure.deferredTextAlone(tip.id().value());
-    scheduler.execute(() -> pipeline.submit(entering(tip, textAlonePriority.applyAsInt(tip))));
+    submitRanked(tip);
   }
 
   /** Windows the store could not close. */
@@ -75,14 +81,20 @@ public final class ModelTipPipeline implements TipPipeline {
   }
 
   /**
-   * Starts the tip over from processing. Its truth died with the previous process (the registry
-   * is in memory), so the reviewer's oracle answers "unlabelled" and the verdict is scored in the
-   * unlabelled class; its bytes are not added to the stored-bytes-by-truth counters, which count
-   * uploads since this start (the quota already counts every byte on disk).
+   * Starts the tip over from processing, ranked again from what the store holds (its review
+   * priority died with the previous process). Its truth died too (the registry is in memory), so
+   * the reviewer's oracle answers "unlabelled" and the verdict is scored in the unlabelled class;
+   * its bytes are not added to the stored-bytes-by-truth counters, which count uploads since this
+   * start (the quota already counts every byte on disk).
    */
   @Override
   public void resumed(TipRecord tip) {
-    submit(tip, 0);
+    submitRanked(tip);
+  }
+
+  /** Ranks the tip and submits it, in call order, on the model's context. */
+  private void submitRanked(TipRecord tip) {
+    scheduler.execute(() -> pipeline.submit(entering(tip, storedPriority.applyAsInt(tip))));
   }
 
   private void submit(TipRecord tip, int priority) {

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.function.ToIntFunction;
 
 /**
  * The brownout's {@code textAloneAfter} window: a deferred tip whose media have not arrived that
@@ -37,14 +36,10 @@ public final class TextAloneWindow {
   private final Consumer<TipRecord> textAlone;
   private final AtomicLong failures = new AtomicLong();
 
-  /**
-   * What a window needs besides the scheduler and where its tips go: see the constructor; and
-   * {@code priority}, a text-alone tip's review priority, asked on the model's context.
-   */
-  public record Source(Clock clock, TipStore store, Supplier<Optional<Duration>> window,
-      ToIntFunction<TipRecord> priority) {
+  /** What a window needs besides the scheduler and where its tips go: see the constructor. */
+  public record Source(Clock clock, TipStore store, Supplier<Optional<Duration>> window) {
     /** No window: deferred tips wait for their media however long it takes. */
-    public static final Source NONE = new Source(Clock.systemUTC(), null, Optional::empty, tip -> 0);
+    public static final Source NONE = new Source(Clock.systemUTC(), null, Optional::empty);
   }
 
   /**

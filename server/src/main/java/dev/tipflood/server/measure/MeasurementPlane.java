@@ -144,10 +144,10 @@ public final class MeasurementPlane {
   }
 
   /**
-   * Counts the defence decisions that ranked a text-alone tip (outside any request) under the
-   * tip's truth class, as a request's are counted under its own.
+   * Counts the defence decisions that ranked a stored tip outside any request (gone text-alone,
+   * resumed) under the tip's truth class, as a request's are counted under its own.
    */
-  public void textAloneDecisions(String tipId, DecisionLog log) {
+  public void storedTipDecisions(String tipId, DecisionLog log) {
     decisions.count(log, truth.classOf(tipId));
   }
 

@@ -15,7 +15,7 @@ import dev.tipflood.server.tip.TipRecord;
  * sum goes to the review queue, and every decision is logged for the measurement plane. A
  * defence here cannot refuse (the tip is already stored): a rejection is logged and otherwise
  * ignored. Used for a tip stored by a request, and for a deferred tip that goes to review on its
- * text alone ({@link TextAloneRanking}).
+ * text alone or is resumed after a restart ({@link StoredTipRanking}).
  */
 final class DurableRanking {
   /**

@@ -149,6 +149,41 @@ class AfterDurabilityOverHttpTest {
     assertThat(findDefence(counted, "score").encode()).contains("\"legit\":1").contains("\"junk\":1");
   }
 
+  @Test
+  void tipsARestartInterruptedAreRankedAgainNotResumedAtZero() throws Exception {
+    String profile = "name: prio\n" + PIPELINE + """
+        defences:
+          - name: score
+            kind: triage-score
+        """;
+    server = TestServer.startModelled(dataDir, profile);
+    // One reviewer at 3 s a photo: the first tip is in review, the others wait, when the server stops.
+    java.util.List<String> ids = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      ids.add(id(post(DALLAS, "legit", MediaFiles.jpeg(10 + i))));
+    }
+    ids.add(id(post(SEOUL, "junk", MediaFiles.jpeg(13))));
+    server.close();
+
+    server = TestServer.startModelled(dataDir, profile);
+    long unfinished = ids.stream().filter(id -> {
+      try {
+        return !status(id).equals("reviewed");
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }).count();
+    assertThat(unfinished).as("the restart interrupted them").isGreaterThanOrEqualTo(3);
+    // Ranked on the model's context as they are resubmitted. Their truth died with the old process:
+    // counted as unlabelled. Before, all entered review at priority 0 (below lowScore), unranked.
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+      JsonObject counted = new JsonObject(DefenceHttp.admin(server, "GET", "/measure/defences", null, true).body());
+      JsonObject priority = findDefence(counted, "review-priority");
+      assertThat(priority.getJsonObject("priority.high").getLong("unlabelled")).isEqualTo(unfinished - 1);
+      assertThat(priority.getJsonObject("priority.low").getLong("unlabelled")).isEqualTo(1);
+    });
+  }
+
   /** The counters of one defence in {@code /measure/defences}, wherever the listing nests them. */
   private static JsonObject findDefence(JsonObject counted, String name) {
     JsonObject d = counted.getJsonObject(name);

@@ -8,23 +8,24 @@ import dev.tipflood.server.defence.control.DefenceSet;
 import dev.tipflood.server.tip.TipRecord;
 
 /**
- * Ranks a deferred tip whose media never came (the brownout's {@code textAloneAfter} window
- * closed) for the review queue, outside any request. The defences at {@link Point#DURABLE} are
- * asked as for any durable tip, with its stored text and no media: {@code triage-score} gives its
- * metadata points less its device's junk reputation. Its address is not kept with a tip, so no
- * address penalty applies. A tip's media arriving and its window closing exclude each other (the
- * store decides), so a tip is ranked once either way and its decisions are counted once.
+ * Ranks a stored tip for the review queue outside any request: a deferred tip whose media never
+ * came (the brownout's {@code textAloneAfter} window closed), or a tip a restart interrupted. The
+ * defences at {@link Point#DURABLE} are asked as for any durable tip, with what the store holds
+ * (its text, and its media if any): {@code triage-score} gives its metadata points less its
+ * device's junk reputation. A tip's address is not kept with it, so no address penalty applies.
+ * A deferred tip's media arriving and its window closing exclude each other (the store decides),
+ * so it is ranked once either way and its decisions are counted once.
  *
  * <pre>{@code
- * TextAloneRanking ranking = new TextAloneRanking(() -> defences, System::nanoTime, 30);
- * TextAloneRanking.Ranked r = ranking.rank(tip);   // r.priority() to the review queue, r.log() to measure
+ * StoredTipRanking ranking = new StoredTipRanking(defences, System::nanoTime, 30);
+ * StoredTipRanking.Ranked r = ranking.rank(tip);   // r.priority() to the review queue, r.log() to measure
  * }</pre>
  */
-public final class TextAloneRanking {
-  /** The client address a text-alone tip is ranked with: unknown. */
+public final class StoredTipRanking {
+  /** The client address a stored tip is ranked with: unknown. */
   public static final String NO_ADDRESS = "";
 
-  /** A text-alone tip's review priority, and the decisions that made it. */
+  /** A stored tip's review priority, and the decisions that made it. */
   public record Ranked(int priority, DecisionLog log) {}
 
   private final DefenceSet set;
@@ -35,7 +36,7 @@ public final class TextAloneRanking {
    * @param set the profile's defences, as enabled now
    * @param lowScoreBelow the review queue's low-score threshold, {@link Integer#MIN_VALUE} for none
    */
-  public TextAloneRanking(DefenceSet set, NanoClock clock, int lowScoreBelow) {
+  public StoredTipRanking(DefenceSet set, NanoClock clock, int lowScoreBelow) {
     this.set = set;
     this.clock = clock;
     this.lowScoreBelow = lowScoreBelow;

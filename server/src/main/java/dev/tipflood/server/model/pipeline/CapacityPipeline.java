@@ -148,9 +148,12 @@ public final class CapacityPipeline {
 
   /**
    * Hands finished processing to the review queue at the tip's own priority. With a low-score
-   * deadline a full review queue never holds up processing for a low-score tip: a low-score tip
-   * that finds it full expires at once, and a tip at or above the threshold displaces the
-   * low-score tip that would be served last. Either way the expired tip's status says so.
+   * deadline a full review queue never holds up processing: a low-score tip that finds it full
+   * expires at once; a tip at or above the threshold displaces the waiting tip that would be served
+   * last if that one ranks lower, and otherwise is itself the one that would be served last, so it
+   * expires. Either way the expired tip's status says so. (Holding up processing instead fills the
+   * processing queue, which then drops every tip that arrives, whatever its priority: a flood of
+   * text-alone junk ranked just above the threshold did that to legit tips.)
    */
   private record PrioritySink(ServiceStage<PipelineTip> next, ReviewSpec.LowScore lowScore,
       PipelineObserver observer) implements Sink<PipelineTip> {
@@ -166,9 +169,10 @@ public final class CapacityPipeline {
         observer.progressed(tip.id(), TipProgress.EXPIRED);
         return true;
       }
-      PipelineTip displaced = next.displaceLast(lowScore.below());
+      PipelineTip displaced = next.displaceLast(tip.priority());
       if (displaced == null) {
-        return false;
+        observer.progressed(tip.id(), TipProgress.EXPIRED); // every waiting tip ranks at or above it
+        return true;
       }
       observer.progressed(displaced.id(), TipProgress.EXPIRED);
       return next.handOff(tip, tip.priority());

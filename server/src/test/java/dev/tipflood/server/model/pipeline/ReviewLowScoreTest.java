@@ -104,6 +104,31 @@ class ReviewLowScoreTest {
   }
 
   @Test
+  void aFullReviewQueueOfTipsAboveTheThresholdShedsTheOneServedLastInsteadOfHoldingUpProcessing() {
+    CapacityPipeline p = pipeline(new ReviewSpec.LowScore(30, Duration.ofHours(1)),
+        QueueSpec.bounded(QueueDiscipline.PRIORITY, 2));
+    p.submit(tip("busy", 90));
+    clock.advanceBy(Duration.ofSeconds(1));
+    p.submit(tip("text-junk-1", 40)); // junk that scored just above the threshold
+    p.submit(tip("text-junk-2", 40));
+    clock.advanceBy(Duration.ofSeconds(1));
+    p.submit(tip("text-junk-3", 40));
+    clock.advanceBy(Duration.ofSeconds(1));
+    assertThat(progress.get("text-junk-3")).as("it ranks with the waiting ones, after them: served last")
+        .endsWith(TipProgress.EXPIRED);
+    assertThat(p.processingStats().inService()).as("no worker is held up").isZero();
+
+    p.submit(tip("legit", 90));
+    clock.advanceBy(Duration.ofSeconds(1));
+    assertThat(progress.get("text-junk-2")).as("displaced: it ranks below and came later").endsWith(TipProgress.EXPIRED);
+    assertThat(progress.get("legit")).endsWith(TipProgress.QUEUED_FOR_REVIEW);
+    assertThat(p.processingStats().inService()).isZero();
+
+    clock.advanceBy(Duration.ofMinutes(3));
+    assertThat(verdicts).extracting(Verdict::tipId).containsExactly("busy", "legit", "text-junk-1");
+  }
+
+  @Test
   void withoutALowScoreAFullReviewQueueHoldsUpProcessingAsBefore() {
     CapacityPipeline p = pipeline(ReviewSpec.LowScore.NEVER, QueueSpec.bounded(QueueDiscipline.PRIORITY, 1));
     p.submit(tip("busy", 90));

@@ -25,7 +25,8 @@ class MetadataParserFuzzTest {
       m = parser.parse(json);
     } catch (ApiException refused) {
       assertThat(refused.status()).as(refused.getMessage()).isIn(400, 413);
-      assertThat(refused.getMessage()).isNotBlank();
+      assertThat(refused.getMessage()).isNotBlank()
+          .matches(dev.tipflood.server.api.error.PrintableLine.REGEX);
       return;
     }
     assertThat(m.lat()).isBetween(-90.0, 90.0);

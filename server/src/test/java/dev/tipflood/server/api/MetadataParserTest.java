@@ -48,6 +48,8 @@ class MetadataParserTest {
       "broken array | `[1,` | metadata_invalid_json | metadata is not valid JSON",
       "syntax error after an unknown field | `{\"x\":1,` | metadata_invalid_json | metadata is not valid JSON",
       "unknown field | `{\"hashtag\":{\"a\":[1]},\"description\":1}` | unknown_field | unknown metadata field 'hashtag'; allowed fields: description, lat, lon, occurredAt, deviceId",
+      "unknown field with a NEL and an escaped LF, quoted as one printable line | `{\"a\u0085b\\nc\":1}` | unknown_field | unknown metadata field 'a\\x85b\\x0ac'; allowed fields",
+      "occurredAt with a line separator | `{\"description\":\"d\",\"lat\":1,\"lon\":2,\"occurredAt\":\"x\u2028y\"}` | occurred_at_invalid | got 'x\\u2028y'",
       "missing field | `{\"description\":\"d\"}` | field_missing | metadata field 'lat' is required; required fields: description, lat, lon, occurredAt, deviceId",
       "description a number | `{\"description\":42}` | field_type | metadata field 'description' must be a string, got a number",
       "lat a string | `{\"description\":\"d\",\"lat\":\"32.78\"}` | field_type | metadata field 'lat' must be a number, got a string",

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * A request that gets an error answer. Cheap to throw: no stack trace, since a rejected request
- * is ordinary traffic, not a bug.
+ * is ordinary traffic, not a bug. The message, which may quote the request, is made one
+ * printable line ({@link PrintableText}).
  */
 public final class ApiException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -13,7 +14,7 @@ public final class ApiException extends RuntimeException {
   private final transient Duration retryAfter;
 
   private ApiException(ErrorCode code, String message, Duration retryAfter) {
-    super(message, null, false, false);
+    super(PrintableText.of(message), null, false, false);
     this.code = code;
     this.retryAfter = retryAfter;
   }

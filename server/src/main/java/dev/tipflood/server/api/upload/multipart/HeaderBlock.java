@@ -177,17 +177,9 @@ final class HeaderBlock {
     return new String(line, from, to - from, StandardCharsets.UTF_8);
   }
 
-  /** The start of the current line for a message, control characters shown as \\xNN. */
+  /** The start of the current line for a message (MultipartException makes it printable). */
   private String quote(int n) {
     String text = new String(line, 0, Math.min(n, MAX_QUOTED_LINE), StandardCharsets.UTF_8);
-    StringBuilder out = new StringBuilder(text.length() + 8).append('\'');
-    text.chars().forEach(c -> {
-      if (c < 0x20 || c == 0x7f) {
-        out.append(String.format("\\x%02x", c));
-      } else {
-        out.append((char) c);
-      }
-    });
-    return out.append(n > MAX_QUOTED_LINE ? "...'" : "'").toString();
+    return "'" + text + (n > MAX_QUOTED_LINE ? "...'" : "'");
   }
 }

@@ -1,8 +1,11 @@
 package dev.tipflood.server.api.upload.multipart;
 
+import dev.tipflood.server.api.error.PrintableText;
+
 /**
  * Why a multipart body was rejected. Carries no stack trace: malformed bodies are an expected
- * part of a flood, and the message says everything there is to know.
+ * part of a flood, and the message says everything there is to know. It may quote the body, so
+ * it is made one printable line ({@link PrintableText}).
  */
 public final class MultipartException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -26,7 +29,7 @@ public final class MultipartException extends RuntimeException {
   private final Kind kind;
 
   private MultipartException(Kind kind, String message) {
-    super(message, null, false, false);
+    super(PrintableText.of(message), null, false, false);
     this.kind = kind;
   }
 

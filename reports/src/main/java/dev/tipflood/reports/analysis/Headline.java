@@ -1,5 +1,6 @@
 package dev.tipflood.reports.analysis;
 
+import dev.tipflood.reports.rundir.ReviewStats;
 import java.util.Locale;
 
 /** The report's verdict in one sentence. */
@@ -20,6 +21,14 @@ public final class Headline {
     b.append(String.format(Locale.ROOT, "; %d of %d legit tips (%.1f%%) were rejected, failed or lost",
         s.legitNotAccepted(), s.legitOffered(), s.legitOffered() == 0 ? 0.0 : 100.0 * s.legitNotAccepted() / s.legitOffered()));
     b.append(String.format(Locale.ROOT, ", %d of %d junk tips were accepted", s.junkAccepted(), s.junkOffered()));
+    ReviewStats legitReview = a.classes().stream().filter(ClassReport::legit).map(ClassReport::timeToReview)
+        .findFirst().orElse(ReviewStats.NONE);
+    long unreviewed = legitReview.expired() + legitReview.dropped();
+    if (unreviewed > 0) {
+      // Acknowledged, so the client counts them accepted; the server never put them before a reviewer.
+      b.append(String.format(Locale.ROOT, "; %d acknowledged legit tip%s never reviewed (%d expired, %d dropped)",
+          unreviewed, unreviewed == 1 ? " was" : "s were", legitReview.expired(), legitReview.dropped()));
+    }
     if (d.firstReadyFailure().isPresent()) {
       b.append(String.format(Locale.ROOT, "; /ready first failed at %.0f s", d.firstReadyFailure().get().second()));
     } else if (readyProbed(a)) {

@@ -28,7 +28,7 @@ public final class Fixtures {
           .put("p99", 40_000).put("max", 40_000);
     }
     r.sample(49).with("storage").with("byTruth").put("legit", 9000).put("junk", 27000);
-    r.sample(49).with("reviewed").with("legit").put("expired", 2).put("dropped", 1);
+    r.sample(49).with("reviewed").with("legit").put("expired", 3);
     r.sample(49).with("stages").with("review").put("queued", 12);
     r.sample(20).with("stages").with("processing").put("rejected", 4);
     return r.readyRange(0, 10, 200).readyRange(10, 50, 503, "heapAfterGc", "gcOverhead").write();

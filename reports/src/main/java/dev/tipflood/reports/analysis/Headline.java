@@ -23,11 +23,11 @@ public final class Headline {
     b.append(String.format(Locale.ROOT, ", %d of %d junk tips were accepted", s.junkAccepted(), s.junkOffered()));
     ReviewStats legitReview = a.classes().stream().filter(ClassReport::legit).map(ClassReport::timeToReview)
         .findFirst().orElse(ReviewStats.NONE);
-    long unreviewed = legitReview.expired() + legitReview.dropped();
-    if (unreviewed > 0) {
+    long expired = legitReview.expired();
+    if (expired > 0) {
       // Acknowledged, so the client counts them accepted; the server never put them before a reviewer.
-      b.append(String.format(Locale.ROOT, "; %d acknowledged legit tip%s never reviewed (%d expired, %d dropped)",
-          unreviewed, unreviewed == 1 ? " was" : "s were", legitReview.expired(), legitReview.dropped()));
+      b.append(String.format(Locale.ROOT, "; %d acknowledged legit tip%s expired unreviewed",
+          expired, expired == 1 ? "" : "s"));
     }
     if (d.firstReadyFailure().isPresent()) {
       b.append(String.format(Locale.ROOT, "; /ready first failed at %.0f s", d.firstReadyFailure().get().second()));

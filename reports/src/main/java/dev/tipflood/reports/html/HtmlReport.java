@@ -138,7 +138,7 @@ public final class HtmlReport {
     }
     latencyRow(b, "all legit, corrected", a.legitLatency().corrected());
     b.append("</table>\n<table><tr><th class=\"l\">time to review</th><th>reviewed</th><th>wrong verdicts</th><th>p50</th>")
-        .append("<th>p95</th><th>p99</th><th>max</th><th>expired unreviewed</th><th>dropped (processing queue full)</th>")
+        .append("<th>p95</th><th>p99</th><th>max</th><th>expired unreviewed</th>")
         .append("</tr>\n");
     for (ClassReport c : a.classes()) {
       var t = c.timeToReview();
@@ -146,8 +146,8 @@ public final class HtmlReport {
           .append(t.total()).append("</td><td>").append(t.wrong()).append("</td><td>")
           .append(esc(Units.format(t.ttrP50Ms(), "ms"))).append("</td><td>").append(esc(Units.format(t.ttrP95Ms(), "ms")))
           .append("</td><td>").append(esc(Units.format(t.ttrP99Ms(), "ms"))).append("</td><td>")
-          .append(esc(Units.format(t.ttrMaxMs(), "ms"))).append("</td><td>").append(t.expired()).append("</td><td>")
-          .append(t.dropped()).append("</td></tr>\n");
+          .append(esc(Units.format(t.ttrMaxMs(), "ms"))).append("</td><td>").append(t.expired())
+          .append("</td></tr>\n");
     }
     b.append("</table>\n");
   }

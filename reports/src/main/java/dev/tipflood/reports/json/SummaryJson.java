@@ -120,7 +120,7 @@ public final class SummaryJson {
     lat.set("raw", percentiles(l.raw()));
     ReviewStats t = c.timeToReview();
     ObjectNode ttr = n.putObject("timeToReview").put("reviewed", t.total()).put("wrong", t.wrong())
-        .put("expired", t.expired()).put("dropped", t.dropped());
+        .put("expired", t.expired());
     num(ttr, "p50Ms", t.ttrP50Ms());
     num(ttr, "p95Ms", t.ttrP95Ms());
     num(ttr, "p99Ms", t.ttrP99Ms());

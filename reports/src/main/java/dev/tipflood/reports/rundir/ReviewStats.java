@@ -11,13 +11,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param ttrP95Ms p95, ms; {@code NaN} before the first verdict
  * @param ttrP99Ms p99, ms; {@code NaN} before the first verdict
  * @param ttrMaxMs max, ms; {@code NaN} before the first verdict
- * @param expired acknowledged tips that left the review queue unreviewed (status {@code expired})
- * @param dropped acknowledged tips a full processing queue turned away (status {@code dropped});
- *     both 0 in a timeline written before they were counted
+ * @param expired acknowledged tips that left the review queue unreviewed (status {@code expired});
+ *     0 in a timeline written before they were counted
  */
 public record ReviewStats(long total, long wrong, double ttrP50Ms, double ttrP95Ms, double ttrP99Ms, double ttrMaxMs,
-    long expired, long dropped) {
-  public static final ReviewStats NONE = new ReviewStats(0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, 0);
+    long expired) {
+  public static final ReviewStats NONE = new ReviewStats(0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
 
   static ReviewStats of(JsonNode n) {
     if (n.isMissingNode()) {
@@ -25,7 +24,7 @@ public record ReviewStats(long total, long wrong, double ttrP50Ms, double ttrP95
     }
     JsonNode ttr = n.path("ttrMs");
     return new ReviewStats(n.path("total").asLong(), n.path("wrong").asLong(), num(ttr, "p50"), num(ttr, "p95"),
-        num(ttr, "p99"), num(ttr, "max"), n.path("expired").asLong(), n.path("dropped").asLong());
+        num(ttr, "p99"), num(ttr, "max"), n.path("expired").asLong());
   }
 
   private static double num(JsonNode n, String f) {

@@ -32,7 +32,7 @@ class HeadlineTest {
   void aCollapseNamesTheWorstOutcomeWhenReadyFailedAndMetastability() {
     assertThat(Headline.of(RunAnalyzer.analyze(Fixtures.collapse(dir)))).isEqualTo("FAILED: 2 of 4 measured SLOs failed; "
         + "40 of 60 legit tips (66.7%) were rejected, failed or lost, 20 of 60 junk tips were accepted; 3 acknowledged "
-        + "legit tips were never reviewed (2 expired, 1 dropped); /ready first failed "
+        + "legit tips expired unreviewed; /ready first failed "
         + "at 10 s; still down 10 s after the load ended (metastable).");
   }
 }

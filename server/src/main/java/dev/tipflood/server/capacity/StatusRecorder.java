@@ -45,7 +45,6 @@ final class StatusRecorder implements PipelineObserver, VerdictListener {
       // a tip that went straight to a free reviewer was never written as awaiting review
       case IN_REVIEW -> queuedForReview.remove(tipId) ? null : TipStatus.AWAITING_REVIEW;
       case REVIEWED -> null; // the verdict writes the review and its status together
-      case DROPPED -> TipStatus.DROPPED;
       case EXPIRED -> {
         queuedForReview.remove(tipId);
         yield TipStatus.EXPIRED;

@@ -93,14 +93,12 @@ public final class MeasurementPlane {
 
   /**
    * Counts the tips that left the pipeline unreviewed by truth class: expiries (triage's review
-   * deadline, a full review queue's shedding) and drops (a full processing queue).
+   * deadline, a full review queue's shedding).
    */
   public dev.tipflood.server.model.pipeline.PipelineObserver pipelineObserver() {
     return (tipId, progress) -> {
       if (progress == dev.tipflood.server.model.pipeline.TipProgress.EXPIRED) {
         scoring.expired(tipId);
-      } else if (progress == dev.tipflood.server.model.pipeline.TipProgress.DROPPED) {
-        scoring.dropped(tipId);
       }
     };
   }

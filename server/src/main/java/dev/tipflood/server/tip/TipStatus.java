@@ -17,7 +17,11 @@ public enum TipStatus {
   AWAITING_REVIEW,
   /** A reviewer gave a verdict. */
   REVIEWED,
-  /** Dropped by the pipeline (for example a processing failure). */
+  /**
+   * Left by the pipeline unreviewed. No longer set: servers before 2026-12-05 dropped a tip that
+   * found the processing queue full after its acknowledgement; now an acknowledged tip is always
+   * queued. Kept so that their journals still read, and their dropped tips stay final.
+   */
   DROPPED,
   /** Triage ranked it low and it waited in the review queue past the profile's deadline: never reviewed. */
   EXPIRED;

@@ -22,7 +22,6 @@ public final class ReviewScoring implements VerdictListener {
   private final ClassCounters reviewed = new ClassCounters();
   private final ClassCounters wrong = new ClassCounters();
   private final ClassCounters expired = new ClassCounters();
-  private final ClassCounters dropped = new ClassCounters();
   private final Map<String, Recorder> intervalTtr = new HashMap<>();
   private final Map<String, Histogram> totalTtr = new HashMap<>();
   private final AtomicLong reviewerNanos = new AtomicLong();
@@ -59,16 +58,6 @@ public final class ReviewScoring implements VerdictListener {
   /** Tips of a class that expired unreviewed; a legit one is a tip triage let down. */
   public long expiredOf(String truthClass) {
     return expired.get(truthClass);
-  }
-
-  /** An acknowledged tip the pipeline could not take (its processing queue was full): counted by class. */
-  public void dropped(String tipId) {
-    dropped.add(truth.classOf(tipId), 1);
-  }
-
-  /** Tips of a class dropped unreviewed at a full processing queue; stored, never reviewed. */
-  public long droppedOf(String truthClass) {
-    return dropped.get(truthClass);
   }
 
   public long reviewed(String truthClass) {

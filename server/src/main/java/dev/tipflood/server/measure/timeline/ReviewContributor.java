@@ -35,7 +35,6 @@ public final class ReviewContributor implements TimelineContributor {
       m.put("interval", intervals.get(c).getTotalCount());
       m.put("wrong", scoring.wrong(c));
       m.put("expired", scoring.expiredOf(c));
-      m.put("dropped", scoring.droppedOf(c));
       Map<String, Object> ttr = new LinkedHashMap<>();
       boolean any = total.getTotalCount() > 0;
       ttr.put("p50", any ? total.getValueAtPercentile(50) : null);

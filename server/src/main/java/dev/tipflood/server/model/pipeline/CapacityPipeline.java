@@ -86,20 +86,17 @@ public final class CapacityPipeline {
   }
 
   /**
-   * Enters an acknowledged tip.
-   *
-   * @return false if the bounded processing queue is full: the tip is then {@link
-   *     TipProgress#DROPPED}
+   * Enters an acknowledged tip. It is never turned away: the processing queue's bound is enforced
+   * by admission ({@link #hasRoom}, before a request's body is read), so the tips that were
+   * uploading while the queue filled up, text-alone tips whose media never came, and tips resumed
+   * after a restart are queued past it. Dropping them would lose tips the service had already
+   * acknowledged.
    */
-  public boolean submit(PipelineTip tip) {
-    if (processing.arrive(tip, tip.priority())) {
-      return true;
-    }
-    observer.progressed(tip.id(), TipProgress.DROPPED);
-    return false;
+  public void submit(PipelineTip tip) {
+    processing.admit(tip, tip.priority());
   }
 
-  /** @return true if a tip submitted now would be taken: an admission check before upload */
+  /** @return true if the processing queue is under its bound: an admission check before upload */
   public boolean hasRoom() {
     return processing.hasSpace();
   }

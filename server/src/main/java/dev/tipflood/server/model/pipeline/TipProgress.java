@@ -9,8 +9,6 @@ public enum TipProgress {
   QUEUED_FOR_REVIEW,
   IN_REVIEW,
   REVIEWED,
-  /** The bounded processing queue was full when the tip arrived: it will not be reviewed. */
-  DROPPED,
   /**
    * A low-priority tip ({@link dev.tipflood.server.model.review.ReviewSpec#lowScore}) waited in
    * the review queue past its deadline, found the queue full, or was displaced from it by a

@@ -95,6 +95,20 @@ public final class ServiceStage<T> implements Sink<T> {
    * @return false if the bounded queue is full; the item is then not in the stage
    */
   public boolean arrive(T item, int priority) {
+    return enter(item, priority, true);
+  }
+
+  /**
+   * Like {@link #arrive}, but never refuses: the item is queued even past the bound. For work
+   * the system has already accepted, whose bound was enforced before it was accepted (an
+   * admission check on {@link #hasSpace}), so that what was let in while the queue filled up is
+   * not lost.
+   */
+  public void admit(T item, int priority) {
+    enter(item, priority, false);
+  }
+
+  private boolean enter(T item, int priority, boolean bounded) {
     Objects.requireNonNull(item, "item");
     long now = scheduler.nanoTime();
     integrate(now);
@@ -103,7 +117,9 @@ public final class ServiceStage<T> implements Sink<T> {
       start(new WorkQueue.Waiting<>(item, priority, now, 0), now);
       return true;
     }
-    if (!queue.offer(item, priority, now)) {
+    if (!bounded) {
+      queue.add(item, priority, now);
+    } else if (!queue.offer(item, priority, now)) {
       rejected++;
       observers.forEach(o -> o.rejected(item));
       return false;

@@ -29,8 +29,13 @@ final class WorkQueue<T> {
     if (items.size() >= spec.bound()) {
       return false;
     }
-    items.add(new Waiting<>(item, priority, arrivedAt, seq++));
+    add(item, priority, arrivedAt);
     return true;
+  }
+
+  /** Queues the item even past the bound: for work the system has already accepted. */
+  void add(T item, int priority, long arrivedAt) {
+    items.add(new Waiting<>(item, priority, arrivedAt, seq++));
   }
 
   Waiting<T> poll() {

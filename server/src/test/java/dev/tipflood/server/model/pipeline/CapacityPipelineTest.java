@@ -200,7 +200,7 @@ class CapacityPipelineTest {
   }
 
   @Test
-  void fullBoundedProcessingQueueDropsAndReportsTheTip() {
+  void anAcknowledgedTipIsNeverTurnedAwayAFullQueueOnlyStopsAdmission() {
     ProcessingSpec processing =
         new ProcessingSpec(1, Map.of(MediaKind.PHOTO, Duration.ofSeconds(1)),
             QueueSpec.bounded(QueueDiscipline.FIFO, 1));
@@ -208,11 +208,18 @@ class CapacityPipelineTest {
         QueueSpec.bounded(QueueDiscipline.FIFO, 1), 1);
     CapacityPipeline p = new CapacityPipeline(clock, processing, review, 1.0, oracle,
         (id, step) -> progress.computeIfAbsent(id, k -> new ArrayList<>()).add(step));
-    assertThat(p.submit(photoTip("a", Label.LEGIT, 0))).isTrue();
-    assertThat(p.submit(photoTip("b", Label.LEGIT, 0))).isTrue();
-    assertThat(p.hasRoom()).isFalse();
-    assertThat(p.submit(photoTip("c", Label.LEGIT, 0))).isFalse();
-    assertThat(progress.get("c")).containsExactly(TipProgress.DROPPED);
-    assertThat(p.processingStats().rejected()).isEqualTo(1);
+    p.subscribe(verdicts::add);
+    p.submit(photoTip("a", Label.LEGIT, 0)); // the one worker
+    p.submit(photoTip("b", Label.LEGIT, 0)); // the one waiting place
+    assertThat(p.hasRoom()).as("admission refuses new requests").isFalse();
+    // c was admitted before the queue filled (its upload was in flight), or resumed after a restart.
+    p.submit(photoTip("c", Label.LEGIT, 0));
+    assertThat(p.processingStats().queued()).isEqualTo(2);
+    assertThat(p.processingStats().rejected()).isZero();
+    assertThat(progress.get("c")).containsExactly(TipProgress.QUEUED_FOR_PROCESSING);
+
+    clock.runUntilIdle(100);
+    assertThat(verdicts).extracting(Verdict::tipId).containsExactly("a", "b", "c");
+    assertThat(p.hasRoom()).isTrue();
   }
 }

@@ -17,6 +17,7 @@ import dev.tipflood.server.measure.truth.Truth;
 import dev.tipflood.server.media.pdq.PdqHash;
 import dev.tipflood.server.model.pipeline.CapacityPipeline;
 import dev.tipflood.server.model.pipeline.PipelineObserver;
+import dev.tipflood.server.model.review.ReviewSpec;
 import dev.tipflood.server.model.review.VerdictListener;
 import dev.tipflood.server.model.storage.StorageBandwidth;
 import dev.tipflood.server.model.storage.StorageQuota;
@@ -101,8 +102,9 @@ public final class CapacityWiring implements ServerWiring.Factory {
     if (profile.hasPipeline()) {
       StatusRecorder status = new StatusRecorder(c.tips(), c.clock());
       PipelineObserver expiries = plane.pipelineObserver();
+      ReviewSpec review = profile.review().toSpec();
       CapacityPipeline p = new CapacityPipeline(scheduler, profile.processing().toSpec(),
-          profile.review().toSpec(), 1.0, plane.oracle(), (id, progress) -> {
+          review, 1.0, plane.oracle(), (id, progress) -> {
             status.progressed(id, progress);
             expiries.progressed(id, progress);
           });
@@ -114,7 +116,7 @@ public final class CapacityWiring implements ServerWiring.Factory {
       early.forEach(p::subscribe);
       plane.attachPipeline(p::processingStats, p::reviewStats);
       QueueReadiness.watch(scheduler, c.health(), profile.health().probeInterval().toMillis(),
-          p::processingStats, p::reviewStats);
+          p::processingStats, p::reviewStats, review.lowScore().applies());
       routes.add(new PipelineAdmission(p));
       tipPipeline = new ModelTipPipeline(p, scheduler, plane, profile.review().videoBytesPerMinute().bytes(),
           new TextAloneWindow.Source(c.clock(), c.tips(), this::textAloneAfter), this::storedTipPriority);

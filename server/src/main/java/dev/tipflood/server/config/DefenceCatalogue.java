@@ -70,10 +70,11 @@ public final class DefenceCatalogue {
         (s, clock) -> new GlobalRateThrottle(new GlobalRateThrottle.Settings(s.rate("rate"), s.count("burst"),
             s.bytesPerSecond("bytes"), s.bytes("bytesBurst")), clock));
     kind("adaptive-concurrency", settings("algorithm", "gradient2", "initialLimit", "20", "minLimit", "2",
-            "maxLimit", "200"), Set.of(),
+            "maxLimit", "200", "heavyAfter", null, "heavyHalfLife", "5m", "heavyShare", "0.25", "maxKeys", "100000"),
+        Set.of(),
         (s, clock) -> new AdaptiveConcurrencyThrottle(new AdaptiveConcurrencyThrottle.Settings(
             s.choice("algorithm", AdaptiveConcurrencyThrottle.Algorithm::parse), s.intCount("initialLimit"),
-            s.intCount("minLimit"), s.intCount("maxLimit")), clock));
+            s.intCount("minLimit"), s.intCount("maxLimit"), heavySplit(s)), clock));
     kind("queue-deadline", settings("slots", "16", "maxQueued", "100", "deadline", "5s", "mode", "deadline",
             "target", "100ms", "interval", "1s"), Set.of(),
         (s, clock) -> new QueueDeadlineThrottle(new QueueDeadlineThrottle.Settings(s.intCount("slots"),
@@ -86,6 +87,15 @@ public final class DefenceCatalogue {
     kind("client-uploads", settings("key", "address", "max", "2"), Set.of(),
         (s, clock) -> new ClientUploadCap(new ClientUploadCap.Settings(s.key("key"), s.intCount("max")), clock));
     TriageKinds.register(DefenceCatalogue::triageKind);
+  }
+
+  /** The adaptive limit's light/heavy split: only with {@code heavyAfter}. */
+  private static AdaptiveConcurrencyThrottle.HeavySplit heavySplit(DefenceSettings s) {
+    if (s.raw("heavyAfter") == null) {
+      return null;
+    }
+    return new AdaptiveConcurrencyThrottle.HeavySplit(s.count("heavyAfter"), s.duration("heavyHalfLife"),
+        s.fraction("heavyShare"), s.count("maxKeys"));
   }
 
   private static long requiredRate(DefenceSettings s, String field) {

@@ -84,6 +84,17 @@ public final class DefenceSettings {
     return parse(field, Durations::parse);
   }
 
+  /** A decimal fraction such as {@code 0.25}; NaN when absent. */
+  public double fraction(String field) {
+    Double f = parse(field, t -> {
+      if (!t.matches("[0-9]*\\.?[0-9]+")) {
+        throw new IllegalArgumentException("'" + t + "' is not a decimal fraction like 0.25");
+      }
+      return Double.parseDouble(t);
+    });
+    return f == null ? Double.NaN : f;
+  }
+
   public ClientKey key(String field) {
     return parse(field, ClientKey::parse);
   }

@@ -70,6 +70,20 @@ class DefenceSectionTest {
   }
 
   @Test
+  void theAdaptiveLimitsHeavySplitIsValidatedFieldByField() {
+    assertThat(error("name: x\ndefences:\n  - {name: a, kind: adaptive-concurrency, heavyAfter: 8, heavyShare: 1.5}\n"))
+        .contains("defences[0].heavyShare: bad value '1.5': must be a fraction strictly between 0 and 1, got 1.5");
+    assertThat(error("name: x\ndefences:\n  - {name: a, kind: adaptive-concurrency, heavyAfter: 8, heavyShare: half}\n"))
+        .contains("defences[0].heavyShare: bad value 'half': 'half' is not a decimal fraction like 0.25");
+    assertThat(error("name: x\ndefences:\n  - {name: a, kind: adaptive-concurrency, heavyAfter: 0}\n"))
+        .contains("defences[0].heavyAfter: bad value '0': must be at least 1 request, got 0");
+    assertThat(error("name: x\ndefences:\n  - {name: a, kind: adaptive-concurrency, heavyAfter: 8, heavyHalfLife: 0s}\n"))
+        .contains("defences[0].heavyHalfLife: bad value '0s': must be a positive duration");
+    assertThat(parse("name: x\ndefences:\n  - {name: a, kind: adaptive-concurrency, heavyAfter: 8}\n")
+        .defences().get(0).settings()).containsEntry("heavyAfter", "8");
+  }
+
+  @Test
   void theBrownoutsTextAloneWindowMustOutlastItsUploadSlot() {
     assertThat(error("name: x\ndefences:\n  - {name: b, kind: brownout, later: 5m, textAloneAfter: 5m}\n"))
         .contains("defences[0].textAloneAfter: bad value '5m': must be longer than later (5m), got 5m");

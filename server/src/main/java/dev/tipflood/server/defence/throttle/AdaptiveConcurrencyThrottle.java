@@ -7,6 +7,8 @@ import com.netflix.concurrency.limits.Limiter;
 import com.netflix.concurrency.limits.limit.AIMDLimit;
 import com.netflix.concurrency.limits.limit.Gradient2Limit;
 import com.netflix.concurrency.limits.limit.VegasLimit;
+import com.netflix.concurrency.limits.limiter.AbstractLimiter;
+import com.netflix.concurrency.limits.limiter.AbstractPartitionedLimiter;
 import com.netflix.concurrency.limits.limiter.SimpleLimiter;
 import dev.tipflood.server.defence.Attempt;
 import dev.tipflood.server.defence.Decision;
@@ -20,12 +22,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An adaptive concurrency limit (Netflix concurrency-limits), measured on each tip's time from
  * its headers to durability: Gradient2, Vegas or AIMD. A durable tip is a latency sample, a
  * server failure a drop, a client error is ignored. Retry-After is when the oldest tip in
- * flight should be durable, from the mean time to durability.
+ * flight should be durable, from the mean time to durability. Optionally the limit is split
+ * between light and heavy clients ({@link HeavyClients}), so that a few busy addresses cannot
+ * take every slot from citizens who send one tip.
  */
 public final class AdaptiveConcurrencyThrottle implements Defence {
 
@@ -50,25 +55,63 @@ public final class AdaptiveConcurrencyThrottle implements Defence {
    * @param initialLimit concurrent tips allowed before any sample
    * @param minLimit the limit never drops below this
    * @param maxLimit the limit never grows above this
+   * @param heavy how the limit is split between light and heavy clients; null for no split
    */
-  public record Settings(Algorithm algorithm, int initialLimit, int minLimit, int maxLimit) {
+  public record Settings(Algorithm algorithm, int initialLimit, int minLimit, int maxLimit, HeavySplit heavy) {
     public Settings {
       require(algorithm != null, "algorithm", "is required: " + Algorithm.ALLOWED);
       require(minLimit >= 1, "minLimit", "must be at least 1, got " + minLimit);
       require(initialLimit >= minLimit, "initialLimit", "must be at least minLimit (" + minLimit + "), got " + initialLimit);
       require(maxLimit >= initialLimit, "maxLimit", "must be at least initialLimit (" + initialLimit + "), got " + maxLimit);
     }
+
+    /** No split between light and heavy clients. */
+    public Settings(Algorithm algorithm, int initialLimit, int minLimit, int maxLimit) {
+      this(algorithm, initialLimit, minLimit, maxLimit, null);
+    }
+  }
+
+  /**
+   * The light/heavy split ({@link HeavyClients}): an address is heavy while its decayed count of
+   * requests that reached the limit, halving every {@code halfLife}, is above {@code after}; at the
+   * limit heavy clients keep at most {@code share} of it.
+   */
+  public record HeavySplit(long after, java.time.Duration halfLife, double share, long maxKeys) {
+    public HeavySplit {
+      new HeavyClients.Settings(after, halfLife, share, maxKeys); // validates
+    }
   }
 
   private final Settings settings;
   private final NanoClock clock;
-  private final SimpleLimiter<Void> limiter;
+  private final AbstractLimiter<String> limiter;
+  private final HeavyClients heavy;
+  private final AtomicLong refusedLight = new AtomicLong();
+  private final AtomicLong refusedHeavy = new AtomicLong();
   private final ServiceTimes times = new ServiceTimes();
 
   public AdaptiveConcurrencyThrottle(Settings settings, NanoClock clock) {
     this.settings = settings;
     this.clock = clock;
-    this.limiter = SimpleLimiter.newBuilder().limit(limit(settings)).nanoClock(clock::nanoTime).build();
+    HeavySplit split = settings.heavy();
+    if (split == null) {
+      this.heavy = null;
+      this.limiter = (AbstractLimiter<String>) SimpleLimiter.newBuilder().limit(limit(settings))
+          .nanoClock(clock::nanoTime).<String>build();
+    } else {
+      this.heavy = new HeavyClients(new HeavyClients.Settings(split.after(), split.halfLife(), split.share(),
+          split.maxKeys()), clock);
+      this.limiter = (AbstractLimiter<String>) heavy.partitions(new PartitionedBuilder()).limit(limit(settings))
+          .nanoClock(clock::nanoTime).build();
+    }
+  }
+
+  /** concurrency-limits' partitioned limiter has no concrete builder of its own. */
+  private static final class PartitionedBuilder extends AbstractPartitionedLimiter.Builder<PartitionedBuilder, String> {
+    @Override
+    protected PartitionedBuilder self() {
+      return this;
+    }
   }
 
   private static Limit limit(Settings s) {
@@ -92,11 +135,19 @@ public final class AdaptiveConcurrencyThrottle implements Defence {
       return Decision.admit();
     }
     long now = clock.nanoTime();
-    Optional<Limiter.Listener> slot = limiter.acquire(null);
+    String partition = heavy == null ? null : heavy.partitionOf(attempt.address());
+    Optional<Limiter.Listener> slot = limiter.acquire(partition);
     if (slot.isEmpty()) {
-      return Decision.reject(Reason.CONCURRENCY_LIMITED, times.waitForSlot(now, 0, limiter.getLimit()),
-          "the service takes " + limiter.getLimit() + " tips at once now (" + settings.algorithm().name()
-              .toLowerCase(Locale.ROOT) + " adaptive limit)");
+      String why = "the service takes " + limiter.getLimit() + " tips at once now (" + settings.algorithm().name()
+          .toLowerCase(Locale.ROOT) + " adaptive limit)";
+      if (HeavyClients.HEAVY.equals(partition)) {
+        refusedHeavy.incrementAndGet();
+        why += ", of which clients sending as many requests as this address get " + Math.round(
+            settings.heavy().share() * 100) + "%";
+      } else if (partition != null) {
+        refusedLight.incrementAndGet();
+      }
+      return Decision.reject(Reason.CONCURRENCY_LIMITED, times.waitForSlot(now, 0, limiter.getLimit()), why);
     }
     Limiter.Listener listener = slot.get();
     times.started(now);
@@ -118,7 +169,12 @@ public final class AdaptiveConcurrencyThrottle implements Defence {
 
   @Override
   public Map<String, Object> state() {
+    if (heavy == null) {
+      return Map.of("limit", limiter.getLimit(), "inFlight", limiter.getInflight(),
+          "meanMillis", times.meanNanos() / 1_000_000);
+    }
     return Map.of("limit", limiter.getLimit(), "inFlight", limiter.getInflight(),
-        "meanMillis", times.meanNanos() / 1_000_000);
+        "meanMillis", times.meanNanos() / 1_000_000, "addresses", heavy.addresses(),
+        "refusedLight", refusedLight.get(), "refusedHeavy", refusedHeavy.get());
   }
 }

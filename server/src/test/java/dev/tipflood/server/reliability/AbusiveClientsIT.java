@@ -115,18 +115,22 @@ class AbusiveClientsIT {
    * A byte a second to each abuser, until every one has its answer (stop writing then: writing on
    * after the server closed would reset the connection and lose the answer). Bounded: 15 s.
    */
-  private static void trickleUntilAnswered(List<RawHttp> abusers, IntFunction<String> byteAt) throws Exception {
+  private static void trickleUntilAnswered(List<RawHttp> abusers, IntFunction<String> byteAt) {
     Set<RawHttp> answered = new HashSet<>();
-    for (int second = 0; second < 15 && answered.size() < abusers.size(); second++) {
-      for (RawHttp a : abusers) {
-        if (answered.contains(a) || a.answered()) {
-          answered.add(a);
-        } else {
-          a.trySend(byteAt.apply(second));
-        }
-      }
-      Thread.sleep(1_000); // the abuser's pace, not a timing assertion
-    }
+    int[] second = {0};
+    // Awaitility's poll is the abuser's pace (a byte a second), not a timing assertion.
+    await("every abuser answered or 15 bytes sent").atMost(Duration.ofSeconds(30))
+        .pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1)).until(() -> {
+          for (RawHttp a : abusers) {
+            if (answered.contains(a) || a.answered()) {
+              answered.add(a);
+            } else {
+              a.trySend(byteAt.apply(second[0]));
+            }
+          }
+          second[0]++;
+          return answered.size() == abusers.size() || second[0] == 15;
+        });
   }
 
   private static void assertEachShedWith(List<RawHttp> abusers, String errorCode) throws IOException {

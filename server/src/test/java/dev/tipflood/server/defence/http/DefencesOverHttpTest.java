@@ -182,11 +182,17 @@ class DefencesOverHttpTest {
     String head = "GET /api/v1/tips/ffffffffffffffffffffffffff HTTP/1.1\r\nHost: x\r\nX-Slow: " + "s".repeat(200);
     try (var trickler = new dev.tipflood.server.testing.RawHttp(server.port());
          var silent = new dev.tipflood.server.testing.RawHttp(server.port())) {
-      // A byte every 50 ms, each of which would restart an idle timer; bounded by the head's length.
-      for (int i = 0; i < head.length() && !trickler.answered(); i++) {
-        trickler.trySend(head.substring(i, i + 1));
-        Thread.sleep(50); // the abuser's pace, not a timing assertion
-      }
+      // A byte every 50 ms (Awaitility's poll is the abuser's pace), each of which would restart an idle
+      // timer; bounded by the head's length.
+      int[] sent = {0};
+      Awaitility.await("an answer to the trickled head").atMost(Duration.ofSeconds(30))
+          .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50)).until(() -> {
+            if (!trickler.answered() && sent[0] < head.length()) {
+              trickler.trySend(head.substring(sent[0], sent[0] + 1));
+              sent[0]++;
+            }
+            return trickler.answered() || sent[0] == head.length();
+          });
       var r = trickler.read();
       assertThat(r.status()).as(r.body()).isEqualTo(408);
       assertThat(r.errorCode()).isEqualTo("header_timeout");

@@ -26,7 +26,9 @@ import org.openjdk.jmh.annotations.State;
  * limit's release when the tip is durable. {@code liveKeys} devices are held in the bucket map
  * (1, or 100k: a flood of distinct phones); each operation is the next device in turn, so at
  * 100k every lookup misses the CPU caches as a flood's would. The buckets never run dry and the
- * limit never binds: this is the admit path every legit tip takes.
+ * limit never binds: this is the admit path every legit tip takes. {@code heavySplit} {@code on}
+ * splits the limit between light and heavy addresses (heavyAfter 6), which counts every request's
+ * address in a decayed map of its own: the cost that split adds.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -34,6 +36,9 @@ import org.openjdk.jmh.annotations.State;
 public class AdmissionBenchmark {
   @Param({"1", "100000"})
   public int liveKeys;
+
+  @Param({"off", "on"})
+  public String heavySplit;
 
   private TokenBucketThrottle perDevice;
   private AdaptiveConcurrencyThrottle adaptive;
@@ -45,7 +50,9 @@ public class AdmissionBenchmark {
     perDevice = new TokenBucketThrottle(new TokenBucketThrottle.Settings(ClientKey.DEVICE, 1_000_000_000L,
         new Rate(1_000_000_000L, Duration.ofSeconds(1)), 200_000, Duration.ofHours(1)), System::nanoTime);
     adaptive = new AdaptiveConcurrencyThrottle(new AdaptiveConcurrencyThrottle.Settings(
-        AdaptiveConcurrencyThrottle.Algorithm.GRADIENT2, 1000, 100, 10_000), System::nanoTime);
+        AdaptiveConcurrencyThrottle.Algorithm.GRADIENT2, 1000, 100, 10_000, "on".equals(heavySplit)
+            ? new AdaptiveConcurrencyThrottle.HeavySplit(6, Duration.ofMinutes(5), 0.25, 200_000) : null),
+        System::nanoTime);
     attempts = new Attempt[liveKeys];
     for (int i = 0; i < liveKeys; i++) {
       attempts[i] = new Attempt("10.0." + (i >> 8) + "." + (i & 255), 50_000, 0);
@@ -77,10 +84,12 @@ public class AdmissionBenchmark {
     return perDevice.decide(Point.METADATA, a);
   }
 
-  /** The adaptive limit alone: acquire at the headers and release as durable. */
+  /** The adaptive limit alone: acquire at the headers and release as durable (addresses in turn). */
   @Benchmark
   public Decision limiterOnly() {
-    Decision limit = adaptive.decide(Point.HEADERS, attempts[0]);
+    Attempt a = attempts[next];
+    next = next + 1 == attempts.length ? 0 : next + 1;
+    Decision limit = adaptive.decide(Point.HEADERS, a);
     if (limit instanceof Decision.Admit admit) {
       admit.release().done(Outcome.DURABLE);
     }

@@ -72,13 +72,20 @@ public final class AdaptiveConcurrencyThrottle implements Defence {
   }
 
   /**
-   * The light/heavy split ({@link HeavyClients}): an address is heavy while its decayed count of
-   * requests that reached the limit, halving every {@code halfLife}, is above {@code after}; at the
-   * limit heavy clients keep at most {@code share} of it.
+   * The light/heavy split ({@link HeavyClients}).
+   *
+   * @param after an address is heavy while its decayed count of requests that reached the limit is above this
+   * @param halfLife the count halves every this long
+   * @param share the part of the limit heavy clients keep at the limit, strictly between 0 and 1
+   * @param maxKeys addresses remembered (least recently used out)
    */
   public record HeavySplit(long after, java.time.Duration halfLife, double share, long maxKeys) {
     public HeavySplit {
-      new HeavyClients.Settings(after, halfLife, share, maxKeys); // validates
+      require(after >= 1, "heavyAfter", "must be at least 1 request, got " + after);
+      require(halfLife != null && !halfLife.isNegative() && !halfLife.isZero(), "heavyHalfLife",
+          "must be a positive duration, got " + halfLife);
+      require(share > 0 && share < 1, "heavyShare", "must be a fraction strictly between 0 and 1, got " + share);
+      require(maxKeys >= 1, "maxKeys", "must be at least 1, got " + maxKeys);
     }
   }
 
@@ -99,8 +106,7 @@ public final class AdaptiveConcurrencyThrottle implements Defence {
       this.limiter = (AbstractLimiter<String>) SimpleLimiter.newBuilder().limit(limit(settings))
           .nanoClock(clock::nanoTime).<String>build();
     } else {
-      this.heavy = new HeavyClients(new HeavyClients.Settings(split.after(), split.halfLife(), split.share(),
-          split.maxKeys()), clock);
+      this.heavy = new HeavyClients(split, clock);
       this.limiter = (AbstractLimiter<String>) heavy.partitions(new PartitionedBuilder()).limit(limit(settings))
           .nanoClock(clock::nanoTime).build();
     }

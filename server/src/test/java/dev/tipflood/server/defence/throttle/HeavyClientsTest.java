@@ -55,7 +55,7 @@ class HeavyClientsTest {
   @Test
   void anAddressThatQuietsDownIsLightAgainAfterAFewHalfLives() {
     AdaptiveConcurrencyThrottle t = throttle(split());
-    HeavyClients counts = new HeavyClients(new HeavyClients.Settings(3, Duration.ofMinutes(1), 0.25, 1000), clock);
+    HeavyClients counts = new HeavyClients(split(), clock);
     for (int i = 0; i < 3; i++) {
       assertThat(counts.partitionOf("10.9.9.9")).isEqualTo(HeavyClients.LIGHT);
     }
